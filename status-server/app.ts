@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { createTranslator, defaultLocale } from '../shared/i18n/index.ts';
+import type { Config } from './config.ts';
+import { ApiFailure, renderError } from './http/errors.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { apiV2Routes } from './routes/api-v2.ts';
+import { statusPageRoutes } from './routes/status-page.ts';
+import type { Snapshots } from './snapshot/snapshots.ts';
+import type { Store } from './store/db.ts';
+import { renderNotFound } from './views/not-found.ts';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  snapshots: Snapshots;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+    .route('/', statusPageRoutes(deps))
+    .route('/api/v2', apiV2Routes(deps.snapshots))
+    .route('/api/admin', adminRoutes(deps))
+    .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) {
+      throw new ApiFailure(404, 'not_found', `no API endpoint ${c.req.method} ${c.req.path}`);
+    }
+    const t = createTranslator(defaultLocale);
+    return c.html(renderNotFound({ config: deps.config, t, locale: defaultLocale, now: new Date() }), 404);
+  });
+  app.onError(renderError);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,33 @@
+import { serve } from '@hono/node-server';
+import { createToken, hasLiveToken } from './auth/tokens.ts';
+import { loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+
+const running = await startServer(config);
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.sqlitePath;
+console.log(`Snapdesk status server: database ${where}`);
+
+if (!(await hasLiveToken(running.store.db))) {
+  const { token } = await createToken(running.store.db, 'first admin');
+  console.log(`No admin token existed, so one was created. Keep it; it is shown only once:\n\n  ${token}\n`);
+  console.log('Use it as "Authorization: Bearer <token>"; manage tokens with `npm run token -- help`.');
+}
+
+const server = serve({ fetch: running.app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Status page: ${config.publicUrl}/ (listening on ${info.address}:${info.port})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void running.close().then(() => process.exit(0));
+  });
+}

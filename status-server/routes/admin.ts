@@ -1,0 +1,129 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import {
+  componentCreate,
+  componentUpdate,
+  entityId,
+  groupCreate,
+  groupUpdate,
+  incidentCreate,
+  incidentResolve,
+  incidentUpdateCreate,
+  maintenanceCreate,
+  maintenanceUpdateCreate,
+} from '../../shared/schemas/status.ts';
+import { verifyToken } from '../auth/tokens.ts';
+import { jsonBody, MAX_JSON_BODY } from '../http/body.ts';
+import { ApiFailure, notFound } from '../http/errors.ts';
+import type { Snapshots } from '../snapshot/snapshots.ts';
+import type { Store } from '../store/db.ts';
+import { loadIncident } from '../store/page-data.ts';
+import * as status from '../store/status-store.ts';
+
+export interface AdminDeps {
+  store: Store;
+  snapshots: Snapshots;
+}
+
+/** Admin API: bearer tokens created with the CLI; every write is visible on the page when it answers. */
+export function adminRoutes({ store, snapshots }: AdminDeps) {
+  const { db } = store;
+
+  const requireToken = createMiddleware(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      c.header('www-authenticate', 'Bearer realm="snapdesk-admin"');
+      throw new ApiFailure(401, 'unauthorized', 'an admin token is required: Authorization: Bearer <token>');
+    }
+    if (!(await verifyToken(db, match[1] as string))) {
+      c.header('www-authenticate', 'Bearer realm="snapdesk-admin", error="invalid_token"');
+      throw new ApiFailure(401, 'unauthorized', 'this admin token is unknown or revoked');
+    }
+    await next();
+  });
+
+  const limit = bodyLimit({
+    maxSize: MAX_JSON_BODY,
+    onError: () => {
+      throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+    },
+  });
+
+  /** A path id of the wrong form can name nothing stored: the same 404 as an unknown one. */
+  const idParam = (what: string, value: string) => {
+    if (!entityId.safeParse(value).success) throw notFound(what, value);
+    return value;
+  };
+
+  const incidentView = async (id: string, kind: 'incident' | 'maintenance') => {
+    const snapshot = await snapshots.refresh();
+    const record = await loadIncident(db, id);
+    if (record?.kind !== kind) throw notFound(kind === 'incident' ? 'incident' : 'scheduled maintenance', id);
+    return kind === 'incident' ? snapshot.v2.incident(record) : snapshot.v2.maintenance(record);
+  };
+  const componentView = async (id: string) => {
+    const snapshot = await snapshots.refresh();
+    const component = snapshot.v2.componentList().find((c) => c.id === id);
+    const hosts = snapshot.data.components.find((c) => c.id === id)?.hosts ?? [];
+    return { ...component, hosts };
+  };
+
+  return new Hono()
+    .use('*', requireToken, limit)
+    .get('/components', async (c) => {
+      const snapshot = await snapshots.refresh();
+      const hosts = new Map(snapshot.data.components.map((d) => [d.id, d.hosts]));
+      return c.json({
+        components: snapshot.v2
+          .componentList()
+          .map((comp) => (comp.group ? comp : { ...comp, hosts: hosts.get(comp.id) ?? [] })),
+      });
+    })
+    .post('/groups', async (c) => {
+      const group = await status.createGroup(db, await jsonBody(c, groupCreate));
+      return c.json({ group: await componentView(group.id) }, 201);
+    })
+    .patch('/groups/:id', async (c) => {
+      const id = idParam('component group', c.req.param('id'));
+      await status.updateGroup(db, id, await jsonBody(c, groupUpdate));
+      return c.json({ group: await componentView(id) });
+    })
+    .post('/components', async (c) => {
+      const component = await status.createComponent(db, await jsonBody(c, componentCreate));
+      return c.json({ component: await componentView(component.id) }, 201);
+    })
+    .patch('/components/:id', async (c) => {
+      const id = idParam('component', c.req.param('id'));
+      await status.updateComponent(db, id, await jsonBody(c, componentUpdate));
+      return c.json({ component: await componentView(id) });
+    })
+    .post('/incidents', async (c) => {
+      const id = await status.createIncident(db, await jsonBody(c, incidentCreate));
+      return c.json({ incident: await incidentView(id, 'incident') }, 201);
+    })
+    .get('/incidents/:id', async (c) => {
+      const id = idParam('incident', c.req.param('id'));
+      return c.json({ incident: await incidentView(id, 'incident') });
+    })
+    .post('/incidents/:id/updates', async (c) => {
+      const id = idParam('incident', c.req.param('id'));
+      await status.addIncidentUpdate(db, id, await jsonBody(c, incidentUpdateCreate));
+      return c.json({ incident: await incidentView(id, 'incident') }, 201);
+    })
+    .post('/incidents/:id/resolve', async (c) => {
+      const id = idParam('incident', c.req.param('id'));
+      await status.resolveIncident(db, id, await jsonBody(c, incidentResolve));
+      return c.json({ incident: await incidentView(id, 'incident') });
+    })
+    .post('/maintenances', async (c) => {
+      const id = await status.createMaintenance(db, await jsonBody(c, maintenanceCreate));
+      return c.json({ scheduled_maintenance: await incidentView(id, 'maintenance') }, 201);
+    })
+    .post('/maintenances/:id/updates', async (c) => {
+      const id = idParam('scheduled maintenance', c.req.param('id'));
+      await status.addMaintenanceUpdate(db, id, await jsonBody(c, maintenanceUpdateCreate));
+      return c.json({ scheduled_maintenance: await incidentView(id, 'maintenance') }, 201);
+    });
+}

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { entityId } from '../../shared/schemas/status.ts';
+import type { Config } from '../config.ts';
+import { makeEntry, respond, type Snapshots } from '../snapshot/snapshots.ts';
+import type { Store } from '../store/db.ts';
+import { loadHistory, loadIncident } from '../store/page-data.ts';
+import { renderHistory } from '../views/history.ts';
+import { renderIncident } from '../views/incident.ts';
+import { renderNotFound } from '../views/not-found.ts';
+
+const HTML = 'text/html; charset=utf-8';
+/** History pages reach back this far; older pages would be empty anyway for most sites. */
+const MAX_HISTORY_PAGE = 40;
+
+/** The public status page: home, one page per incident, and history by quarter. */
+export function statusPageRoutes({
+  store,
+  snapshots,
+  config,
+}: {
+  store: Store;
+  snapshots: Snapshots;
+  config: Config;
+}) {
+  const view = (now: Date) => ({ config, t: createTranslator(defaultLocale), locale: defaultLocale, now });
+  const notFoundPage = (c: { req: { header(name: string): string | undefined } }) =>
+    respond(
+      makeEntry(renderNotFound(view(new Date())), HTML, new Date().toISOString(), 404),
+      c.req.header('if-none-match'),
+      undefined,
+    );
+
+  return new Hono()
+    .get('/', (c) => {
+      const entry = snapshots.snapshot.entries.get('/');
+      if (!entry) throw new Error('snapshot has no home page');
+      return respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'));
+    })
+    .get('/incidents/:id', async (c) => {
+      const id = c.req.param('id');
+      if (!entityId.safeParse(id).success) return notFoundPage(c);
+      const entry = await snapshots.lazy(`/incidents/${id}`, async (s) => {
+        const record =
+          s.data.incidents.find((i) => i.id === id) ??
+          s.data.maintenances.find((i) => i.id === id) ??
+          (await loadIncident(store.db, id));
+        if (!record) return undefined;
+        return makeEntry(renderIncident(record, s.data, view(s.builtAt)), HTML, record.updated_at);
+      });
+      return entry
+        ? respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'))
+        : notFoundPage(c);
+    })
+    .get('/history', async (c) => {
+      const raw = c.req.query('page') ?? '0';
+      const page = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
+      if (!(page >= 0 && page <= MAX_HISTORY_PAGE)) return notFoundPage(c);
+      const entry = await snapshots.lazy(`/history?page=${page}`, async (s) => {
+        const { from, to } = historyRange(s.builtAt, page);
+        const incidents = await loadHistory(store.db, from.toISOString(), to.toISOString());
+        return makeEntry(
+          renderHistory(incidents, { from, to, page }, s.data, view(s.builtAt)),
+          HTML,
+          s.data.updatedAt,
+        );
+      });
+      if (!entry) return notFoundPage(c);
+      return respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'));
+    });
+}
+
+/** Page 0 is the current calendar month and the two before it (UTC); each next page goes back three. */
+export function historyRange(now: Date, page: number): { from: Date; to: Date } {
+  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1 - 3 * page, 1));
+  const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 3, 1));
+  return { from, to };
+}

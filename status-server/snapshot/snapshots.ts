@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/db.ts';
+import { loadPageData, type PageData } from '../store/page-data.ts';
+import { pageRevision } from '../store/status-store.ts';
+import { renderHome } from '../views/home.ts';
+import { V2Mapper } from './v2.ts';
+
+/** A response body built once per snapshot, with the headers every copy of it is sent with. */
+export interface Entry {
+  status: number;
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  lastModified: string;
+  headers: Record<string, string>;
+}
+
+export interface Snapshot {
+  revision: number;
+  builtAt: Date;
+  data: PageData;
+  v2: V2Mapper;
+  /** Built with the snapshot: the home page and every API v2 response. */
+  entries: Map<string, Entry>;
+  /** Built on first request (incident pages, history months), oldest first. */
+  lazy: Map<string, Entry>;
+}
+
+const HTML_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/** Browsers and proxies may keep a copy but must ask again each time; a 304 makes that cheap. */
+const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+/** Pages show relative state (maintenance windows, today's bar), so they are rebuilt at least this often. */
+const MAX_AGE_MS = 60_000;
+/** How often an instance checks whether another instance changed the shared database. */
+const POLL_MS = 1_000;
+/** Pages built on demand (incident pages, history months) kept per snapshot, most recent first. */
+const MAX_LAZY_ENTRIES = 500;
+
+export function makeEntry(
+  body: string | Uint8Array<ArrayBuffer>,
+  contentType: string,
+  lastModified: string,
+  status = 200,
+): Entry {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
+  const lm = new Date(lastModified).toUTCString();
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'content-length': String(bytes.byteLength),
+    etag,
+    'last-modified': lm,
+    'cache-control': status === 200 ? CACHE_CONTROL : 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+  if (contentType.startsWith('text/html')) {
+    headers['content-security-policy'] = HTML_POLICY;
+    headers['referrer-policy'] = 'strict-origin-when-cross-origin';
+    headers.vary = 'Accept-Language';
+  } else {
+    // The v2 API is read by widgets on other sites, as the API it mirrors allows.
+    headers['access-control-allow-origin'] = '*';
+  }
+  return { status, body: bytes, etag, lastModified: lm, headers };
+}
+
+const json = (value: unknown, lastModified: string) =>
+  makeEntry(JSON.stringify(value), 'application/json; charset=utf-8', lastModified);
+
+/**
+ * The public page and API v2 are served from an in-memory snapshot of the database, rebuilt when a
+ * write bumps the page revision (at once on this instance, within a second on others).
+ */
+export class Snapshots {
+  private current: Snapshot | undefined;
+  private building: Promise<Snapshot> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: Config,
+  ) {}
+
+  get snapshot(): Snapshot {
+    if (!this.current) throw new Error('snapshot read before the first build');
+    return this.current;
+  }
+
+  /** Rebuilds now; concurrent calls share a build, and a call during a build queues exactly one more. */
+  refresh(): Promise<Snapshot> {
+    if (this.building) {
+      this.again = true;
+      return this.building.then(() => this.refresh());
+    }
+    this.building = this.build().finally(() => {
+      this.building = undefined;
+    });
+    return this.building.then((s) => {
+      if (this.again) {
+        this.again = false;
+        return this.refresh();
+      }
+      return s;
+    });
+  }
+
+  /** Starts the poll that picks up other instances' writes and the clock's effect on pages. */
+  start(): void {
+    this.timer = setInterval(() => {
+      void this.refreshIfStale().catch((err) => console.error('status snapshot refresh failed:', err));
+    }, POLL_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async refreshIfStale(): Promise<void> {
+    if (this.building) return;
+    const revision = await pageRevision(this.store.db);
+    const current = this.current;
+    if (!current || revision !== current.revision || Date.now() - current.builtAt.getTime() >= MAX_AGE_MS) {
+      await this.refresh();
+    }
+  }
+
+  /** A page built on first request and kept until the next snapshot; `build` returning undefined means 404. */
+  async lazy(key: string, build: (s: Snapshot) => Promise<Entry | undefined>): Promise<Entry | undefined> {
+    const s = this.snapshot;
+    const hit = s.lazy.get(key);
+    if (hit) return hit;
+    const entry = await build(s);
+    if (entry && s === this.current) {
+      if (s.lazy.size >= MAX_LAZY_ENTRIES) s.lazy.delete(s.lazy.keys().next().value as string);
+      s.lazy.set(key, entry);
+    }
+    return entry;
+  }
+
+  private async build(): Promise<Snapshot> {
+    const now = new Date();
+    const data = await loadPageData(this.store.db, now);
+    const t = createTranslator(defaultLocale);
+    const v2 = new V2Mapper(data, this.config, t);
+    const at = data.updatedAt;
+    const entries = new Map<string, Entry>([
+      [
+        '/',
+        makeEntry(
+          renderHome(data, { config: this.config, t, locale: defaultLocale, now }),
+          'text/html; charset=utf-8',
+          at,
+        ),
+      ],
+      ['/api/v2/summary.json', json(v2.summary(), at)],
+      ['/api/v2/status.json', json({ page: v2.page, status: v2.status() }, at)],
+      ['/api/v2/components.json', json({ page: v2.page, components: v2.componentList() }, at)],
+      ['/api/v2/incidents.json', json({ page: v2.page, incidents: v2.incidents() }, at)],
+      [
+        '/api/v2/incidents/unresolved.json',
+        json({ page: v2.page, incidents: v2.unresolved().map((i) => v2.incident(i)) }, at),
+      ],
+      [
+        '/api/v2/scheduled-maintenances.json',
+        json({ page: v2.page, scheduled_maintenances: v2.maintenances('all') }, at),
+      ],
+      [
+        '/api/v2/scheduled-maintenances/upcoming.json',
+        json({ page: v2.page, scheduled_maintenances: v2.maintenances('upcoming') }, at),
+      ],
+      [
+        '/api/v2/scheduled-maintenances/active.json',
+        json({ page: v2.page, scheduled_maintenances: v2.maintenances('active') }, at),
+      ],
+    ]);
+    const snapshot = { revision: data.revision, builtAt: now, data, v2, entries, lazy: new Map() };
+    this.current = snapshot;
+    return snapshot;
+  }
+}
+
+/** Answers from a cached entry, with a 304 when the client's copy is current. */
+export function respond(
+  entry: Entry,
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+): Response {
+  const fresh = ifNoneMatch
+    ? ifNoneMatch
+        .split(',')
+        .some((tag) => tag.trim().replace(/^W\//, '') === entry.etag || tag.trim() === '*')
+    : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= Date.parse(entry.lastModified);
+  if (fresh && entry.status === 200) {
+    const { 'content-length': _, 'content-type': __, ...headers } = entry.headers;
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(entry.body, { status: entry.status, headers: entry.headers });
+}

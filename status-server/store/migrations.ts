@@ -1,0 +1,152 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+/**
+ * Versioned migrations, applied in name order on start. Never edit one that has shipped: add the next.
+ * Column types are chosen to mean the same in SQLite and PostgreSQL. Migrations see the database as
+ * `Kysely<any>` on purpose: they must not depend on the schema types of today's code.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_status_core': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('page_state')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db
+        .insertInto('page_state')
+        .values({ id: 1, revision: 0, updated_at: new Date().toISOString() })
+        .execute();
+
+      await db.schema
+        .createTable('component_groups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('components')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('group_id', 'text', (c) => c.references('component_groups.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('only_show_if_degraded', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('showcase', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('component_hosts')
+        .addColumn('component_id', 'text', (c) => c.notNull().references('components.id').onDelete('cascade'))
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('component_hosts_pk', ['component_id', 'host'])
+        .execute();
+      await db.schema.createIndex('component_hosts_host').on('component_hosts').column('host').execute();
+
+      await db.schema
+        .createTable('component_status_changes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('component_id', 'text', (c) => c.notNull().references('components.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('component_status_changes_by_time')
+        .on('component_status_changes')
+        .columns(['component_id', 'at'])
+        .execute();
+
+      await db.schema
+        .createTable('incidents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('impact', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('monitoring_at', 'text')
+        .addColumn('resolved_at', 'text')
+        .addColumn('scheduled_for', 'text')
+        .addColumn('scheduled_until', 'text')
+        .execute();
+      await db.schema
+        .createIndex('incidents_by_start')
+        .on('incidents')
+        .columns(['kind', 'started_at'])
+        .execute();
+
+      await db.schema
+        .createTable('incident_components')
+        .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id').onDelete('cascade'))
+        .addColumn('component_id', 'text', (c) => c.notNull().references('components.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('incident_components_pk', ['incident_id', 'component_id'])
+        .execute();
+
+      await db.schema
+        .createTable('incident_updates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('affected_components', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('incident_updates_by_incident')
+        .on('incident_updates')
+        .columns(['incident_id', 'created_at'])
+        .execute();
+
+      await db.schema
+        .createTable('admin_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const table of [
+        'admin_tokens',
+        'incident_updates',
+        'incident_components',
+        'incidents',
+        'component_status_changes',
+        'component_hosts',
+        'components',
+        'component_groups',
+        'page_state',
+      ]) {
+        await sql`drop table if exists ${sql.table(table)}`.execute(db);
+      }
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the newest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results = [] } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export const latestMigration = Object.keys(migrations).sort().at(-1);

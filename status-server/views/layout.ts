@@ -1,0 +1,68 @@
+import { raw } from 'hono/html';
+import type { StatusIndicator } from '../../shared/schemas/status.ts';
+import type { ViewContext } from './context.ts';
+import { iconSprite } from './icons.ts';
+import { type Html, html } from './markup.ts';
+import { styles } from './styles.ts';
+
+export interface Page {
+  /** The page's own title; the site name is appended. Omit on the home page. */
+  title?: string;
+  /** Which main navigation link is this page. */
+  current?: 'home' | 'history';
+  /** Colours the favicon, so a pinned tab shows the status at a glance. */
+  indicator?: StatusIndicator;
+  body: Html;
+}
+
+/** Favicon colours; a data: URL, since the page's CSP allows images from data: but not elsewhere. */
+const faviconFill: Record<StatusIndicator | 'neutral', string> = {
+  none: '#1a7f37',
+  minor: '#9a6700',
+  major: '#bc4c00',
+  critical: '#cf222e',
+  maintenance: '#0969da',
+  neutral: '#59636e',
+};
+
+function favicon(indicator: StatusIndicator | undefined): string {
+  const fill = encodeURIComponent(faviconFill[indicator ?? 'neutral']);
+  return `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='${fill}'/%3E%3C/svg%3E`;
+}
+
+function navLink(href: string, label: string, current: boolean): Html {
+  return html`<li><a href="${href}"${current ? raw(' aria-current="page"') : ''}>${label}</a></li>`;
+}
+
+/** The document around every page: landmarks, skip link, inline style, no script. */
+export function renderLayout(page: Page, ctx: ViewContext): string {
+  const { t, config } = ctx;
+  const title = page.title ? t('page.title', { title: page.title, page: config.pageName }) : config.pageName;
+  return html`<!doctype html>
+<html lang="${ctx.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<link rel="icon" href="${favicon(page.indicator)}">
+<style>${raw(styles)}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t('page.skipToContent')}</a>
+${iconSprite}
+<header class="site"><div class="wrap">
+<a class="brand" href="/">${config.pageName}</a>
+<nav aria-label="${t('page.navLabel')}"><ul>${navLink('/', t('page.navStatus'), page.current === 'home')}${navLink('/history', t('page.navHistory'), page.current === 'history')}</ul></nav>
+</div></header>
+<main id="main" class="wrap">
+${page.body}
+</main>
+<footer class="site"><div class="wrap">
+<p>${t('page.poweredBy')}</p>
+<nav aria-label="${t('page.footerLabel')}"><ul><li><a href="/api/v2/summary.json">${t('page.api')}</a></li></ul></nav>
+</div></footer>
+</body>
+</html>
+`.toString();
+}
