@@ -24,7 +24,7 @@ export async function startServer(config: Config): Promise<Running> {
     snapshots,
     app,
     async close() {
-      snapshots.stop();
+      await snapshots.stop();
       await store.db.destroy();
     },
   };

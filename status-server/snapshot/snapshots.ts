@@ -78,6 +78,7 @@ export class Snapshots {
   private building: Promise<Snapshot> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -115,14 +116,18 @@ export class Snapshots {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops polling and waits for a build under way, so the store can be closed after it. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.building?.catch(() => {});
   }
 
   private async refreshIfStale(): Promise<void> {
-    if (this.building) return;
+    if (this.building || this.stopped) return;
     const revision = await pageRevision(this.store.db);
     const current = this.current;
+    if (this.stopped) return;
     if (!current || revision !== current.revision || Date.now() - current.builtAt.getTime() >= MAX_AGE_MS) {
       await this.refresh();
     }

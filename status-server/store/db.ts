@@ -15,6 +15,9 @@ export interface Store {
 export function openStore(options: { databaseUrl?: string; sqlitePath: string }): Store {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover) must not crash the process; the pool
+    // replaces it on next use.
+    pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });

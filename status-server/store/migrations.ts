@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 
 /**
  * Versioned migrations, applied in name order on start. Never edit one that has shipped: add the next.
@@ -133,6 +133,125 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_reports_and_jobs': {
+    async up(db: Kysely<any>) {
+      const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+
+      await db.schema
+        .createTable('counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      // References start at SD-1001: a short number that still looks like a ticket, not a test.
+      await db.insertInto('counters').values({ name: 'report', value: 1000 }).execute();
+
+      await db.schema
+        .createTable('server_keys')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('reference', 'text', (c) => c.notNull().unique())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('priority', 'text')
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('page_url', 'text', (c) => c.notNull())
+        .addColumn('page_host', 'text', (c) => c.notNull())
+        .addColumn('captured_at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('deadline_at', 'text')
+        .addColumn('client_ip', 'text')
+        .addColumn('client_id', 'text')
+        .addColumn('incident_id', 'text', (c) => c.references('incidents.id').onDelete('set null'))
+        .addColumn('incident_link', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('external_ref', 'text')
+        .execute();
+      for (const column of ['received_at', 'deadline_at', 'page_host', 'incident_id', 'state', 'client_id']) {
+        await db.schema.createIndex(`reports_by_${column}`).on('reports').column(column).execute();
+      }
+
+      await db.schema
+        .createTable('report_attachments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('method', 'text')
+        .addColumn('truncated', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('width', 'integer')
+        .addColumn('height', 'integer')
+        .addColumn('data', binary, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('report_attachments_by_report')
+        .on('report_attachments')
+        .column('report_id')
+        .execute();
+
+      // One durable queue for all outgoing work (forwarding reports, later notices): a job is claimed
+      // with a lease, so a crashed worker's jobs return to the queue when the lease runs out.
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('ref_id', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('max_attempts', 'integer', (c) => c.notNull())
+        .addColumn('run_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('locked_by', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('result', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_due').on('jobs').columns(['state', 'run_at']).execute();
+      await db.schema.createIndex('jobs_by_ref').on('jobs').columns(['ref_id', 'kind']).execute();
+
+      await db.schema
+        .createTable('console_users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_login_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('console_sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('console_users.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const table of [
+        'console_sessions',
+        'console_users',
+        'jobs',
+        'report_attachments',
+        'reports',
+        'server_keys',
+        'counters',
+      ]) {
+        await sql`drop table if exists ${sql.table(table)}`.execute(db);
+      }
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -149,4 +268,4 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export const latestMigration = Object.keys(migrations).sort().at(-1);
+export const migrationNames = Object.keys(migrations).sort();

@@ -1,3 +1,4 @@
+import type { Priority, ReportState, RequestType } from '../../shared/schemas/report.ts';
 import type {
   ComponentStatus,
   IncidentImpact,
@@ -66,5 +67,78 @@ export interface Database {
     created_at: string;
     last_used_at: string | null;
     revoked_at: string | null;
+  };
+  counters: { name: string; value: number };
+  /** Secrets the server makes for itself on first start and every instance shares. */
+  server_keys: { name: string; value: string };
+  reports: {
+    id: string;
+    reference: string;
+    idempotency_key: string;
+    /** SHA-256 of the request, so a reused key with a different report is caught. */
+    request_hash: string;
+    type: RequestType;
+    title: string;
+    priority: Priority | null;
+    /** The validated report as JSON (fields, environment, console entries, attachment list). */
+    body: string;
+    page_url: string;
+    page_host: string;
+    captured_at: string;
+    received_at: string;
+    deadline_at: string | null;
+    client_ip: string | null;
+    client_id: string | null;
+    incident_id: string | null;
+    /** How the incident link was made: chosen by the reporter, or matched by host and time. */
+    incident_link: 'reporter' | 'match' | null;
+    state: ReportState;
+    external_ref: string | null;
+  };
+  report_attachments: {
+    id: string;
+    report_id: string;
+    position: number;
+    name: string;
+    kind: 'capture' | 'file';
+    method: string | null;
+    truncated: number;
+    content_type: string;
+    size: number;
+    width: number | null;
+    height: number | null;
+    data: Uint8Array;
+  };
+  jobs: {
+    id: string;
+    kind: string;
+    /** The row the job is about (a report id, a delivery id), for listing a thing's jobs. */
+    ref_id: string;
+    payload: string;
+    state: 'pending' | 'running' | 'done' | 'failed';
+    attempts: number;
+    max_attempts: number;
+    run_at: string;
+    locked_until: string | null;
+    locked_by: string | null;
+    last_error: string | null;
+    result: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  console_users: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    created_at: string;
+    last_login_at: string | null;
+  };
+  console_sessions: {
+    id_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
   };
 }

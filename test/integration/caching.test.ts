@@ -63,7 +63,7 @@ describe.each(testDatabases())('caching on $name', (database) => {
   describe('a second server instance on the same database', () => {
     let other: { store: Store; snapshots: Snapshots } | undefined;
     afterAll(async () => {
-      other?.snapshots.stop();
+      await other?.snapshots.stop();
       await other?.store.db.destroy();
     });
 

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { entityId, incidentImpact, incidentStatus } from './status.ts';
+
+/** The three request types of the seeds' customer portals (003). */
+export const requestType = z.enum(['question', 'bug', 'feature']);
+/** Priority exists only for "Something is broken"; Immediate = customers cannot order or pay (000). */
+export const priority = z.enum(['low', 'normal', 'high', 'immediate']);
+/** How an image was produced, so support knows how far to trust its pixels. */
+export const captureMethod = z.enum(['viewport', 'stitched', 'html2canvas', 'upload']);
+export const reportState = z.enum(['received', 'forwarded', 'retrying', 'failed']);
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).optional();
+const isoTime = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0).max(1_000_000_000);
+
+export const consoleEntry = z.strictObject({
+  kind: z.enum(['error', 'exception', 'network']),
+  message: text(2000),
+  at: isoTime,
+  /** Script URL and line for errors; request URL (query stripped) for network failures. */
+  source: optionalText(2000),
+  method: optionalText(16),
+  status: z.number().int().min(0).max(999).optional(),
+});
+
+export const environment = z.strictObject({
+  url: z.url().max(4000),
+  title: text(500),
+  captured_at: isoTime,
+  time_zone: text(100),
+  browser: text(100),
+  browser_version: text(100),
+  os: text(100),
+  viewport: z.strictObject({ width: count, height: count }),
+  screen: z.strictObject({ width: count, height: count }),
+  device_pixel_ratio: z.number().positive().max(16),
+  language: text(50),
+  extension_version: text(50),
+});
+
+/** Describes one multipart file part of the report; `part` is the part's field name. */
+export const attachmentMeta = z.strictObject({
+  part: z.string().regex(/^file\d{1,2}$/, 'must be file0 … file99'),
+  name: text(255).min(1),
+  kind: z.enum(['capture', 'file']),
+  method: captureMethod.optional(),
+  /** Set when a very tall page was cut at the capture limit. */
+  truncated: z.boolean().optional(),
+});
+
+export const report = z
+  .strictObject({
+    type: requestType,
+    title: text(200).min(1, 'must not be empty'),
+    description: optionalText(20_000),
+    steps: optionalText(20_000),
+    expected: optionalText(5_000),
+    actual: optionalText(5_000),
+    before: optionalText(5_000),
+    impact: z
+      .strictObject({
+        text: optionalText(5_000),
+        people: count.optional(),
+        orders: count.optional(),
+        branches: count.optional(),
+        blocking: z.boolean().optional(),
+      })
+      .optional(),
+    examples_working: optionalText(5_000),
+    examples_failing: optionalText(5_000),
+    tried: optionalText(5_000),
+    priority: priority.optional(),
+    account: optionalText(200),
+    share_with: optionalText(200),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code')
+      .optional(),
+    contact_email: z.email().max(254).optional(),
+    environment,
+    console: z.array(consoleEntry).max(200).default([]),
+    attachments: z.array(attachmentMeta).max(10).default([]),
+    /** Filed with "Report anyway (linked to this incident)". */
+    incident_id: entityId.optional(),
+    /** A random id of this browser's extension install, for the duplicate guard. */
+    client_id: z.uuid().optional(),
+  })
+  .refine((r) => r.type === 'bug' || r.priority === undefined, {
+    path: ['priority'],
+    message: 'is only for "Something is broken" reports',
+  })
+  .refine((r) => new Set(r.attachments.map((a) => a.part)).size === r.attachments.length, {
+    path: ['attachments'],
+    message: 'each part may be described once',
+  });
+
+export const incidentLink = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: incidentStatus,
+  impact: incidentImpact,
+  url: z.string(),
+});
+
+/** What `POST /api/reports` answers, the same for every retry with the same Idempotency-Key. */
+export const intakeResponse = z.object({
+  reference: z.string().regex(/^SD-\d+$/),
+  /** Lets this reporter, and only them, read the report's status later. */
+  secret: z.string(),
+  status_url: z.string(),
+  incident: incidentLink.nullable(),
+});
+
+export const reportStatusResponse = z.object({
+  reference: z.string(),
+  state: reportState,
+  received_at: isoTime,
+  external_reference: z.string().nullable(),
+  incident: incidentLink.nullable(),
+});
+
+export type RequestType = z.infer<typeof requestType>;
+export type Priority = z.infer<typeof priority>;
+export type CaptureMethod = z.infer<typeof captureMethod>;
+export type ReportState = z.infer<typeof reportState>;
+export type ConsoleEntry = z.infer<typeof consoleEntry>;
+export type Environment = z.infer<typeof environment>;
+export type AttachmentMeta = z.infer<typeof attachmentMeta>;
+export type Report = z.infer<typeof report>;
+export type IncidentLink = z.infer<typeof incidentLink>;
+export type IntakeResponse = z.infer<typeof intakeResponse>;
+export type ReportStatusResponse = z.infer<typeof reportStatusResponse>;

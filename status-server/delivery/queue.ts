@@ -1,0 +1,153 @@
+import type { Kysely, Transaction } from 'kysely';
+import { newId } from '../domain/ids.ts';
+import type { Store } from '../store/db.ts';
+import type { Database } from '../store/schema.ts';
+
+export type Job = Database['jobs'];
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewJob {
+  kind: string;
+  ref_id: string;
+  payload: unknown;
+  run_at?: Date;
+  max_attempts?: number;
+}
+
+/** Retries spread out to a day: 5 s, 10 s, 20 s … capped at an hour, 12 tries in all by default. */
+const BASE_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 3_600_000;
+const DEFAULT_MAX_ATTEMPTS = 12;
+
+/** The wait before retry number `attempt` (1-based), with ±20% jitter so retries do not march in step. */
+export function backoffMs(attempt: number, random = Math.random()): number {
+  const plain = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(plain * (0.8 + 0.4 * random));
+}
+
+/**
+ * Adds jobs; pass the transaction that writes what they are about, so both commit or neither does.
+ * Inserts in chunks to stay under the databases' bound-parameter limits.
+ */
+export async function enqueue(db: Db, jobs: NewJob[]): Promise<string[]> {
+  const now = new Date().toISOString();
+  const rows = jobs.map((j) => ({
+    id: newId(),
+    kind: j.kind,
+    ref_id: j.ref_id,
+    payload: JSON.stringify(j.payload),
+    state: 'pending' as const,
+    attempts: 0,
+    max_attempts: j.max_attempts ?? DEFAULT_MAX_ATTEMPTS,
+    run_at: (j.run_at ?? new Date()).toISOString(),
+    locked_until: null,
+    locked_by: null,
+    last_error: null,
+    result: null,
+    created_at: now,
+    updated_at: now,
+  }));
+  for (let i = 0; i < rows.length; i += 2_000) {
+    await db
+      .insertInto('jobs')
+      .values(rows.slice(i, i + 2_000))
+      .execute();
+  }
+  return rows.map((r) => r.id);
+}
+
+export interface ClaimOptions {
+  kinds: string[];
+  limit: number;
+  leaseMs: number;
+  workerId: string;
+}
+
+/**
+ * Takes up to `limit` due jobs (or jobs whose worker's lease ran out) for this worker. On PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` lets several processes claim side by side without waiting or overlapping;
+ * SQLite runs the single statement under its one writer lock, which gives the same guarantee.
+ */
+export async function claim(store: Store, o: ClaimOptions): Promise<Job[]> {
+  const now = new Date();
+  const nowIso = now.toISOString();
+  let due = store.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', 'in', o.kinds)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', nowIso)]),
+        eb.and([eb('state', '=', 'running'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('run_at')
+    .limit(o.limit);
+  if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
+  return store.db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'running',
+      attempts: eb('attempts', '+', 1),
+      locked_by: o.workerId,
+      locked_until: new Date(now.getTime() + o.leaseMs).toISOString(),
+      updated_at: nowIso,
+    }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}
+
+/** Records success; only the worker holding the lease may, so a job reclaimed elsewhere is not touched. */
+export async function complete(db: Db, job: Job, result: unknown = null): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({
+      state: 'done',
+      result: JSON.stringify(result),
+      locked_until: null,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', job.locked_by)
+    .where('state', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Records a failure: retried after a back-off, or failed for good when out of attempts or not retryable. */
+export async function fail(db: Db, job: Job, error: string, retryable = true): Promise<Job['state']> {
+  const final = !retryable || job.attempts >= job.max_attempts;
+  const state = final ? 'failed' : 'pending';
+  await db
+    .updateTable('jobs')
+    .set({
+      state,
+      last_error: error.slice(0, 2000),
+      locked_until: null,
+      run_at: new Date(Date.now() + (final ? 0 : backoffMs(job.attempts))).toISOString(),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', job.locked_by)
+    .execute();
+  return state;
+}
+
+/** Makes failed or waiting jobs due now ("retry now" in the console); a failed job gets three more tries. */
+export async function retryNow(db: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const now = new Date().toISOString();
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({ state: 'pending', run_at: now, updated_at: now, max_attempts: eb('attempts', '+', 3) }))
+    .where('id', 'in', ids)
+    .where('state', '=', 'failed')
+    .execute();
+  await db
+    .updateTable('jobs')
+    .set({ run_at: now, updated_at: now })
+    .where('id', 'in', ids)
+    .where('state', '=', 'pending')
+    .execute();
+}
