@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { ApiFailure, renderError } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
 import type { Snapshots } from './snapshot/snapshots.ts';
 import type { Store } from './store/db.ts';
@@ -13,6 +14,10 @@ export interface AppDeps {
   config: Config;
   store: Store;
   snapshots: Snapshots;
+  /** Help-desk connectors that are configured; each received report is forwarded to all of them. */
+  connectors: readonly string[];
+  /** Wakes the delivery worker after a report is queued. */
+  onQueued?: () => void;
 }
 
 export function createApp(deps: AppDeps) {
@@ -20,6 +25,7 @@ export function createApp(deps: AppDeps) {
     .route('/', statusPageRoutes(deps))
     .route('/api/v2', apiV2Routes(deps.snapshots))
     .route('/api/admin', adminRoutes(deps))
+    .route('/api', reportRoutes(deps))
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {

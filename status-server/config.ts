@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { type Priority, priority } from '../shared/schemas/report.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -21,7 +22,38 @@ const env = z.object({
       (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'Etc/UTC',
       'must be an IANA time zone',
     ),
+  SNAPDESK_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  SNAPDESK_RESPONSE_TARGETS: z
+    .string()
+    .default('immediate=1h,high=4h,normal=1d,low=3d')
+    .transform((v, ctx) => {
+      const targets = parseTargets(v);
+      if (!targets) {
+        ctx.addIssue({ code: 'custom', message: 'must be like immediate=1h,high=4h,normal=1d,low=3d (units m, h, d)' });
+        return z.NEVER;
+      }
+      return targets;
+    }),
+  SNAPDESK_INCIDENT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  SNAPDESK_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
 });
+
+export type ResponseTargets = Record<Priority, number>;
+
+/** `immediate=1h,high=4h,normal=1d,low=3d` → milliseconds per priority; every priority must be given. */
+function parseTargets(value: string): ResponseTargets | undefined {
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+  const out: Partial<ResponseTargets> = {};
+  for (const part of value.split(',')) {
+    const m = /^\s*(low|normal|high|immediate)\s*=\s*(\d{1,4})\s*([mhd])\s*$/.exec(part);
+    if (!m) return undefined;
+    out[m[1] as Priority] = Number(m[2]) * unit[m[3] as keyof typeof unit];
+  }
+  return priority.options.every((p) => out[p] !== undefined) ? (out as ResponseTargets) : undefined;
+}
 
 export interface Config {
   port: number;
@@ -32,6 +64,13 @@ export interface Config {
   publicUrl: string;
   pageName: string;
   timeZone: string;
+  trustProxy: boolean;
+  /** How long support has to answer, by priority: the report inbox's deadlines. */
+  responseTargets: ResponseTargets;
+  /** Reports this long before an incident's start or after its end still count as part of it. */
+  incidentWindowMs: number;
+  /** Reports one client address may send a minute (half of it at once). */
+  intakePerMinute: number;
 }
 
 /** Reads and validates the environment once; a wrong value stops start-up with the variable's name. */
@@ -53,5 +92,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (e.SNAPDESK_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     pageName: e.SNAPDESK_PAGE_NAME,
     timeZone: e.SNAPDESK_TIME_ZONE,
+    trustProxy: e.SNAPDESK_TRUST_PROXY,
+    responseTargets: e.SNAPDESK_RESPONSE_TARGETS,
+    incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,
+    intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
   };
 }

@@ -18,7 +18,7 @@ export async function startServer(config: Config): Promise<Running> {
   const snapshots = new Snapshots(store, config);
   await snapshots.refresh();
   snapshots.start();
-  const app = createApp({ config, store, snapshots });
+  const app = createApp({ config, store, snapshots, connectors: [] });
   return {
     store,
     snapshots,

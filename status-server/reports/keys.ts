@@ -1,0 +1,32 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+
+/**
+ * A secret the server makes on first use and keeps in the database, so every instance sharing the
+ * database signs and checks alike. Two instances racing to make it keep whichever was stored first.
+ */
+export async function serverKey(db: Kysely<Database>, name: string): Promise<Buffer> {
+  const read = () => db.selectFrom('server_keys').select('value').where('name', '=', name).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    await db
+      .insertInto('server_keys')
+      .values({ name, value: randomBytes(32).toString('base64url') })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    row = await read();
+  }
+  return Buffer.from((row as { value: string }).value, 'base64url');
+}
+
+/** Signs `parts` for use in a URL or as a bearer secret: HMAC-SHA256, base64url, 32 characters. */
+export function sign(key: Buffer, ...parts: (string | number)[]): string {
+  return createHmac('sha256', key).update(parts.join('\n')).digest('base64url').slice(0, 32);
+}
+
+export function verify(key: Buffer, given: string, ...parts: (string | number)[]): boolean {
+  const expected = Buffer.from(sign(key, ...parts));
+  const actual = Buffer.from(given);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

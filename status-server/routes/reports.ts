@@ -1,0 +1,188 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { z } from 'zod';
+import type { ReportStatusResponse } from '../../shared/schemas/report.ts';
+import { hostName } from '../../shared/schemas/status.ts';
+import type { Config } from '../config.ts';
+import { hostCovers } from '../domain/correlate.ts';
+import { clientAddress } from '../http/client.ts';
+import { ApiFailure, invalid, notFound } from '../http/errors.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
+import { serverKey, sign, verify } from '../reports/keys.ts';
+import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+
+const idempotencyKey = z.string().regex(/^[\w.:-]{8,200}$/, 'must be 8–200 letters, digits or . _ : -');
+const reference = z.string().regex(/^SD-\d{1,12}$/);
+
+/** Where a help desk fetches a report's image: unguessable without the server's key, never expiring. */
+export async function attachmentUrlFor(deps: { store: IntakeDeps['store']; config: Config }) {
+  const key = await serverKey(deps.store.db, 'attachment-links');
+  return (ref: string, position: number) =>
+    `${deps.config.publicUrl}/api/reports/${ref}/attachments/${position}?sig=${sign(key, ref, position)}`;
+}
+
+/**
+ * Report intake for the extension, its status for the reporter, and the incidents that cover a host
+ * for the extension's known-incident banner.
+ */
+export function reportRoutes(deps: IntakeDeps) {
+  const { db } = deps.store;
+  // Only extension pages call these cross-origin; web pages have no business posting reports.
+  const extensionsOnly = cors({
+    origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null),
+    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+    allowMethods: ['GET', 'POST'],
+    maxAge: 600,
+  });
+
+  return new Hono()
+    .use('/reports', extensionsOnly)
+    .use('/reports/*', extensionsOnly)
+    .use('/incidents/active', extensionsOnly)
+    .post(
+      '/reports',
+      rateLimit({
+        perMinute: deps.config.intakePerMinute,
+        burst: Math.ceil(deps.config.intakePerMinute / 2),
+        key: (c) => clientAddress(c, deps.config.trustProxy),
+      }),
+      bodyLimit({
+        maxSize: LIMITS.maxReportBytes,
+        onError: () => {
+          throw new ApiFailure(
+            413,
+            'payload_too_large',
+            `a report may be at most ${LIMITS.maxReportBytes / 1024 / 1024} MB`,
+          );
+        },
+      }),
+      async (c) => {
+        const key = idempotencyKey.safeParse(c.req.header('idempotency-key'));
+        if (!key.success) {
+          throw invalid([
+            {
+              path: 'Idempotency-Key',
+              message: 'header is required and must be 8–200 letters, digits or . _ : -',
+            },
+          ]);
+        }
+        if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
+          throw new ApiFailure(415, 'unsupported_media_type', 'a report is sent as multipart/form-data');
+        }
+        let form: FormData;
+        try {
+          form = await c.req.formData();
+        } catch {
+          throw new ApiFailure(
+            400,
+            'malformed_multipart',
+            'the multipart body could not be read; it may be cut short',
+          );
+        }
+        const { report, files } = await readParts(form);
+        const { created, body } = await receiveReport(deps, {
+          idempotencyKey: key.data,
+          report,
+          files,
+          clientIp: clientAddress(c, deps.config.trustProxy),
+        });
+        return c.json(body, created ? 201 : 200);
+      },
+    )
+    .get('/reports/:reference/status', async (c) => {
+      const ref = c.req.param('reference');
+      const secret = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+      const key = await serverKey(db, 'report-status');
+      // Unknown reference and wrong secret answer alike, so references cannot be probed.
+      const stored =
+        reference.safeParse(ref).success && verify(key, secret, ref)
+          ? await loadReportByReference(db, ref)
+          : undefined;
+      if (!stored) throw notFound('report you can read', ref);
+      const incident = stored.row.incident_id
+        ? await db
+            .selectFrom('incidents')
+            .selectAll()
+            .where('id', '=', stored.row.incident_id)
+            .executeTakeFirst()
+        : undefined;
+      return c.json({
+        reference: stored.row.reference,
+        state: stored.row.state,
+        received_at: stored.row.received_at,
+        external_reference: stored.row.external_ref,
+        incident: incident ? incidentLink(deps.config, incident) : null,
+      } satisfies ReportStatusResponse);
+    })
+    .get('/reports/:reference/attachments/:position', async (c) => {
+      const ref = c.req.param('reference');
+      const position = Number(c.req.param('position'));
+      const key = await serverKey(db, 'attachment-links');
+      const signed = Number.isInteger(position) && verify(key, c.req.query('sig') ?? '', ref, position);
+      const stored = signed ? await loadReportByReference(db, ref) : undefined;
+      const file = stored && (await loadAttachmentData(db, stored.row.id, position));
+      if (!file) throw notFound('attachment', `${ref}/${c.req.param('position')}`);
+      return c.body(file.data.slice().buffer, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `inline; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': 'sandbox',
+        'cache-control': 'private, max-age=86400, immutable',
+      });
+    })
+    .get('/incidents/active', async (c) => {
+      const host = hostName.safeParse(c.req.query('host') ?? '');
+      if (!host.success)
+        throw invalid([{ path: 'host', message: 'must be a host name such as shop.example.com' }]);
+      const now = new Date();
+      const open = (
+        await candidatesAround({ ...deps, config: { ...deps.config, incidentWindowMs: 0 } }, now)
+      ).filter((i) => i.resolved_at === null && i.hosts.some((h) => hostCovers(h, host.data)));
+      const rows = open.length
+        ? await db
+            .selectFrom('incidents')
+            .selectAll()
+            .where(
+              'id',
+              'in',
+              open.map((i) => i.id),
+            )
+            .orderBy('started_at', 'desc')
+            .execute()
+        : [];
+      return c.json({ incidents: rows.map((i) => incidentLink(deps.config, i)) });
+    });
+}
+
+/** Splits the form into the JSON report part and the file parts; anything else is refused. */
+async function readParts(form: FormData): Promise<{ report: unknown; files: Map<string, Uint8Array> }> {
+  let report: unknown;
+  const files = new Map<string, Uint8Array>();
+  for (const [name, value] of form.entries()) {
+    if (name === 'report') {
+      const text = typeof value === 'string' ? value : await value.text();
+      try {
+        report = JSON.parse(text);
+      } catch (err) {
+        throw new ApiFailure(
+          400,
+          'malformed_json',
+          `the report part is not valid JSON: ${(err as Error).message}`,
+        );
+      }
+    } else if (/^file\d{1,2}$/.test(name) && typeof value !== 'string' && !files.has(name)) {
+      files.set(name, new Uint8Array(await value.arrayBuffer()));
+    } else {
+      throw invalid([
+        {
+          path: name,
+          message: 'is not a part of a report (expected "report" and file0 … file99, once each)',
+        },
+      ]);
+    }
+  }
+  if (report === undefined) throw invalid([{ path: 'report', message: 'the JSON report part is missing' }]);
+  return { report, files };
+}
