@@ -146,24 +146,26 @@ function checkFiles(metas: FileMeta[], files: Map<string, Uint8Array>) {
     }
   }
   const checked: { meta: FileMeta; data: Uint8Array; sniffed: Sniffed }[] = [];
-  metas.forEach((meta, i) => {
+  for (const [i, meta] of metas.entries()) {
+    const refuse = (message: string) => issues.push({ path: `attachments.${i}`, message });
     const data = files.get(meta.part);
-    const path = `attachments.${i}`;
-    if (!data) return issues.push({ path, message: `part ${meta.part} is missing from the upload` });
+    if (!data) {
+      refuse(`part ${meta.part} is missing from the upload`);
+      continue;
+    }
     if (data.byteLength > LIMITS.maxFileBytes) {
-      return issues.push({
-        path,
-        message: `${meta.name} is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB`,
-      });
+      refuse(`${meta.name} is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB`);
+      continue;
     }
     const sniffed = sniff(data);
-    if (!sniffed)
-      return issues.push({ path, message: `${meta.name} is not a PNG, JPEG, WebP, GIF or PDF file` });
-    if (meta.kind === 'capture' && !capturedTypes.has(sniffed.type)) {
-      return issues.push({ path, message: `${meta.name}: a capture must be a PNG, JPEG or WebP image` });
+    if (!sniffed) {
+      refuse(`${meta.name} is not a PNG, JPEG, WebP, GIF or PDF file`);
+    } else if (meta.kind === 'capture' && !capturedTypes.has(sniffed.type)) {
+      refuse(`${meta.name}: a capture must be a PNG, JPEG or WebP image`);
+    } else {
+      checked.push({ meta, data, sniffed });
     }
-    checked.push({ meta, data, sniffed });
-  });
+  }
   if (issues.length) throw invalid(issues);
   return checked;
 }

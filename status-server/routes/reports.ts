@@ -59,6 +59,7 @@ export function reportRoutes(deps: IntakeDeps) {
         },
       }),
       async (c) => {
+        const started = performance.now();
         const key = idempotencyKey.safeParse(c.req.header('idempotency-key'));
         if (!key.success) {
           throw invalid([
@@ -88,6 +89,8 @@ export function reportRoutes(deps: IntakeDeps) {
           files,
           clientIp: clientAddress(c, deps.config.trustProxy),
         });
+        // Time from the handler's start (body read, checked, stored, forwarding queued), for monitoring and bench/intake.
+        c.header('server-timing', `intake;dur=${(performance.now() - started).toFixed(1)}`);
         return c.json(body, created ? 201 : 200);
       },
     )

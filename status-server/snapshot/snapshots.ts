@@ -76,7 +76,7 @@ const json = (value: unknown, lastModified: string) =>
 export class Snapshots {
   private current: Snapshot | undefined;
   private building: Promise<Snapshot> | undefined;
-  private again = false;
+  private queued: Promise<Snapshot> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -90,22 +90,28 @@ export class Snapshots {
     return this.current;
   }
 
-  /** Rebuilds now; concurrent calls share a build, and a call during a build queues exactly one more. */
+  /**
+   * A snapshot that reflects every write made before the call. While a build is under way (it may
+   * have read before the caller's write) exactly one more is queued, and every caller meanwhile
+   * shares that one.
+   */
   refresh(): Promise<Snapshot> {
-    if (this.building) {
-      this.again = true;
-      return this.building.then(() => this.refresh());
-    }
-    this.building = this.build().finally(() => {
-      this.building = undefined;
+    if (!this.building) return this.startBuild();
+    this.queued ??= this.building
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.startBuild();
+      });
+    return this.queued;
+  }
+
+  private startBuild(): Promise<Snapshot> {
+    const build: Promise<Snapshot> = this.build().finally(() => {
+      if (this.building === build) this.building = undefined;
     });
-    return this.building.then((s) => {
-      if (this.again) {
-        this.again = false;
-        return this.refresh();
-      }
-      return s;
-    });
+    this.building = build;
+    return build;
   }
 
   /** Starts the poll that picks up other instances' writes and the clock's effect on pages. */

@@ -20,14 +20,30 @@ export async function loadReport(db: Db, id: string): Promise<StoredReport | und
 }
 
 export async function loadReportByReference(db: Db, reference: string): Promise<StoredReport | undefined> {
-  const row = await db.selectFrom('reports').selectAll().where('reference', '=', reference).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .selectAll()
+    .where('reference', '=', reference)
+    .executeTakeFirst();
   return row && withDetails(db, row);
 }
 
 async function withDetails(db: Db, row: ReportRow): Promise<StoredReport> {
   const attachments = await db
     .selectFrom('report_attachments')
-    .select(['id', 'report_id', 'position', 'name', 'kind', 'method', 'truncated', 'content_type', 'size', 'width', 'height'])
+    .select([
+      'id',
+      'report_id',
+      'position',
+      'name',
+      'kind',
+      'method',
+      'truncated',
+      'content_type',
+      'size',
+      'width',
+      'height',
+    ])
     .where('report_id', '=', row.id)
     .orderBy('position')
     .execute();

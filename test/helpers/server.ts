@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createToken } from '../../status-server/auth/tokens.ts';
 import { type Config, loadConfig } from '../../status-server/config.ts';
 import { type Running, startServer } from '../../status-server/server.ts';
@@ -18,8 +21,15 @@ export async function startTestServer(
   env: Record<string, string> = {},
 ): Promise<TestServer> {
   const db = await database.create();
+  // Mail written as files when no SMTP server is configured lands here, not in the project's data/.
+  const dataDir = mkdtempSync(join(tmpdir(), 'snapdesk-data-'));
   const config = {
-    ...loadConfig({ SNAPDESK_PUBLIC_URL: 'http://status.test', SNAPDESK_PAGE_NAME: 'Acme Status', ...env }),
+    ...loadConfig({
+      SNAPDESK_PUBLIC_URL: 'http://status.test',
+      SNAPDESK_PAGE_NAME: 'Acme Status',
+      SNAPDESK_DATA_DIR: dataDir,
+      ...env,
+    }),
     databaseUrl: db.databaseUrl,
     sqlitePath: db.sqlitePath,
   };
@@ -41,6 +51,7 @@ export async function startTestServer(
     async stop() {
       await running.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

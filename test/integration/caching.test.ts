@@ -60,6 +60,19 @@ describe.each(testDatabases())('caching on $name', (database) => {
     expect(summary.incidents.map((i: { name: string }) => i.name)).toContain('Checkout errors');
   });
 
+  it('answers refreshes that overlap builds, each with every write made before it', async () => {
+    const calls = [];
+    for (let i = 0; i < 6; i++) {
+      await status.createComponent(server.store.db, { name: `Overlapping ${i}` });
+      const revision = await status.pageRevision(server.store.db);
+      calls.push(
+        ...[1, 2, 3].map(() => server.snapshots.refresh().then((s) => ({ revision, seen: s.revision }))),
+      );
+    }
+    const results = await Promise.all(calls);
+    for (const r of results) expect(r.seen).toBeGreaterThanOrEqual(r.revision);
+  });
+
   describe('a second server instance on the same database', () => {
     let other: { store: Store; snapshots: Snapshots } | undefined;
     afterAll(async () => {
