@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { reportEn } from '../../shared/i18n/report-en.ts';
+import { defaultFormConfig, type FormConfig, parseFormConfig } from '../../shared/schemas/form-config.ts';
+
+const fieldsOf = (type: string) =>
+  defaultFormConfig.fields.filter((f) => f.types.includes(type)).map((f) => f.id);
+const copy = (): FormConfig => structuredClone(defaultFormConfig);
+const issuesOf = (input: unknown) => {
+  const result = parseFormConfig(input);
+  if (result.ok) throw new Error('expected the config to be refused');
+  return result.issues;
+};
+
+describe('form configuration', () => {
+  it('offers the three request types of the seeds, "Something is broken" first', () => {
+    expect(defaultFormConfig.requestTypes.map((t) => t.id)).toEqual(['broken', 'question', 'feature']);
+  });
+
+  it('asks the triage questions only where they belong, and priority only for "Something is broken"', () => {
+    const common = ['title', 'description', 'account', 'shareWith', 'country', 'contactEmail'];
+    const broken = fieldsOf('broken');
+    for (const id of [
+      ...common,
+      'stepsToReproduce',
+      'expected',
+      'actual',
+      'howBefore',
+      'blocking',
+      'priority',
+    ]) {
+      expect(broken).toContain(id);
+    }
+    for (const id of [
+      'impactPeople',
+      'impactOrders',
+      'impactBranches',
+      'workingExamples',
+      'failingExamples',
+      'alreadyTried',
+    ]) {
+      expect(broken).toContain(id);
+    }
+    expect(fieldsOf('question')).toEqual(common);
+    expect(fieldsOf('feature')).toEqual(['title', 'description', 'goal', ...common.slice(2)]);
+  });
+
+  it('defines fields by kind, requiredness and limits', () => {
+    const byId = Object.fromEntries(defaultFormConfig.fields.map((f) => [f.id, f]));
+    expect(byId.title).toMatchObject({ kind: 'title', required: true, maxLength: 150 });
+    expect(byId.priority).toMatchObject({ kind: 'priority', required: true, types: ['broken'] });
+    expect(byId.impactOrders).toMatchObject({ kind: 'number', min: 0, required: false });
+    expect(byId.contactEmail).toMatchObject({ kind: 'email', required: true, maxLength: 254 });
+    expect(byId.blocking?.options?.map((o) => o.value)).toEqual(['ordering', 'work', 'none']);
+    expect(byId.shareWith?.kind).toBe('organisation');
+    expect(byId.country?.kind).toBe('country');
+  });
+
+  it('names only messages that exist in the catalogue', () => {
+    const keys = [
+      ...defaultFormConfig.requestTypes.flatMap((t) => [t.label, t.help]),
+      ...defaultFormConfig.fields.flatMap((f) => [f.label, f.help, ...(f.options ?? []).map((o) => o.label)]),
+    ].filter((key) => key !== undefined);
+    for (const key of keys) expect(reportEn, key).toHaveProperty([key]);
+  });
+
+  it('reads its own default back unchanged, also through JSON', () => {
+    expect(parseFormConfig(JSON.parse(JSON.stringify(defaultFormConfig)))).toEqual({
+      ok: true,
+      config: defaultFormConfig,
+    });
+  });
+
+  it('ignores properties it does not know, so an older extension reads a newer server', () => {
+    const newer = {
+      ...copy(),
+      theme: 'dark',
+      fields: copy().fields.map((f) => ({ ...f, placeholder: 'x' })),
+    };
+    const result = parseFormConfig(newer);
+    expect(result).toEqual({ ok: true, config: defaultFormConfig });
+  });
+
+  it('says what is wrong with a broken config, field by field', () => {
+    expect(issuesOf(null)).toEqual([{ path: '(body)', message: expect.any(String) }]);
+    expect(issuesOf({ ...copy(), version: 2 }).map((i) => i.path)).toEqual(['version']);
+
+    const config = copy();
+    const [title, description] = config.fields;
+    if (!title || !description) throw new Error('the default has a title and a description');
+    description.id = 'title';
+    description.types = ['broken', 'bogus'];
+    description.kind = 'select';
+    expect(issuesOf(config)).toEqual([
+      { path: 'fields.1.id', message: 'is used twice' },
+      { path: 'fields.1.types.1', message: 'is not a request type' },
+      { path: 'fields.1.options', message: 'a select needs options' },
+      { path: 'fields.1.maxLength', message: 'only text fields have a maximum length' },
+    ]);
+  });
+
+  it('refuses unknown kinds, bad keys, bad bounds and options off a select', () => {
+    const config = copy();
+    const field = (id: string) => {
+      const found = config.fields.find((f) => f.id === id);
+      if (!found) throw new Error(id);
+      return found as Record<string, unknown>;
+    };
+    field('country').kind = 'map';
+    field('account').label = 'Account';
+    field('impactPeople').min = 5;
+    field('impactPeople').max = 1;
+    field('priority').options = [{ value: 'low', label: 'report.priority.low' }];
+    field('alreadyTried').min = 0;
+    const paths = issuesOf(config).map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^fields\.\d+\.kind$/),
+        expect.stringMatching(/^fields\.\d+\.label$/),
+      ]),
+    );
+    // Zod reports the shape first; fix it and the cross-field rules speak.
+    field('country').kind = 'country';
+    field('account').label = 'report.field.account';
+    expect(issuesOf(config).map((i) => i.message)).toEqual([
+      'only a select has options',
+      'must not be below min',
+      'only a number field has bounds',
+    ]);
+  });
+
+  it('needs a required title for every request type', () => {
+    const config = copy();
+    const title = config.fields[0];
+    if (!title) throw new Error('the default has a title');
+    title.types = ['broken', 'question'];
+    expect(issuesOf(config)).toEqual([
+      {
+        path: 'fields',
+        message: 'needs a required title field shown for every request type (missing for feature)',
+      },
+    ]);
+    title.types = ['broken', 'question', 'feature'];
+    title.required = false;
+    expect(issuesOf(config)[0]?.message).toMatch(/missing for broken, question, feature/);
+  });
+
+  it('refuses duplicate request types', () => {
+    const config = copy();
+    config.requestTypes.push({ id: 'broken', label: 'report.type.broken' });
+    expect(issuesOf(config)).toEqual([{ path: 'requestTypes.3.id', message: 'is used twice' }]);
+  });
+
+  it('refuses a field shown for no request type', () => {
+    const config = copy();
+    const steps = config.fields[3];
+    if (steps?.id !== 'stepsToReproduce') throw new Error('the default asks for steps fourth');
+    steps.types = [];
+    expect(issuesOf(config)).toEqual([
+      { path: 'fields.3.types', message: 'must name at least one request type' },
+    ]);
+  });
+});
