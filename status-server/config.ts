@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultFormConfig, type FormConfig, parseFormConfig } from '../shared/schemas/form-config.ts';
 import { type Priority, priority } from '../shared/schemas/report.ts';
+import { type ForwardingConfig, forwardingEnv, parseForwarding } from './connectors/config.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -32,14 +35,39 @@ const env = z.object({
     .transform((v, ctx) => {
       const targets = parseTargets(v);
       if (!targets) {
-        ctx.addIssue({ code: 'custom', message: 'must be like immediate=1h,high=4h,normal=1d,low=3d (units m, h, d)' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be like immediate=1h,high=4h,normal=1d,low=3d (units m, h, d)',
+        });
         return z.NEVER;
       }
       return targets;
     }),
   SNAPDESK_INCIDENT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
   SNAPDESK_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  SNAPDESK_FORM_CONFIG: z.string().optional(),
+  // The help-desk connectors' variables, so their errors are listed with the others.
+  ...forwardingEnv.shape,
 });
+
+/** The organisation's own report form, if it has one: a JSON file checked against the shared schema. */
+function readFormConfig(path: string | undefined): FormConfig {
+  if (!path) return defaultFormConfig;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(
+      `invalid configuration:\n  SNAPDESK_FORM_CONFIG: cannot read ${path} as JSON (${(err as Error).message})`,
+    );
+  }
+  const parsed = parseFormConfig(raw);
+  if (!parsed.ok) {
+    const lines = parsed.issues.map((i) => `  SNAPDESK_FORM_CONFIG ${i.path}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.config;
+}
 
 export type ResponseTargets = Record<Priority, number>;
 
@@ -71,6 +99,10 @@ export interface Config {
   incidentWindowMs: number;
   /** Reports one client address may send a minute (half of it at once). */
   intakePerMinute: number;
+  /** The report form served to the extension. */
+  formConfig: FormConfig;
+  /** Where received reports are forwarded: e-mail, Redmine, a webhook; any or none. */
+  forwarding: ForwardingConfig;
 }
 
 /** Reads and validates the environment once; a wrong value stops start-up with the variable's name. */
@@ -96,5 +128,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     responseTargets: e.SNAPDESK_RESPONSE_TARGETS,
     incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,
     intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
+    formConfig: readFormConfig(e.SNAPDESK_FORM_CONFIG),
+    forwarding: parseForwarding(source),
   };
 }

@@ -1,5 +1,10 @@
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { enabledConnectors } from './connectors/config.ts';
+import { forwardingHandler } from './delivery/forwarding.ts';
+import { Worker } from './delivery/worker.ts';
+import { createMailer, type Mailer } from './mail/transport.ts';
+import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateToLatest } from './store/migrations.ts';
@@ -7,24 +12,52 @@ import { migrateToLatest } from './store/migrations.ts';
 export interface Running {
   store: Store;
   snapshots: Snapshots;
+  mailer: Mailer;
+  /** Delivers queued work: reports to the help desk. */
+  worker: Worker;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
-/** Opens the store, migrates it and builds the first snapshot: everything but listening. */
-export async function startServer(config: Config): Promise<Running> {
+/**
+ * Opens the store, migrates it, builds the first snapshot and starts the delivery worker: everything
+ * but listening. `startWorker: false` leaves the queue to another process (and to tests that drive it).
+ */
+export async function startServer(config: Config, options: { startWorker?: boolean } = {}): Promise<Running> {
   const store = openStore(config);
   await migrateToLatest(store.db);
   const snapshots = new Snapshots(store, config);
   await snapshots.refresh();
   snapshots.start();
-  const app = createApp({ config, store, snapshots, connectors: [] });
+  const f = config.forwarding;
+  const mailer = createMailer({ smtp: f.smtp, from: f.mailFrom, dataDir: config.dataDir });
+  const worker = new Worker(store, {
+    forward: forwardingHandler({
+      store,
+      forwarding: f,
+      publicUrl: config.publicUrl,
+      mailer,
+      attachmentUrl: await attachmentUrlFor({ store, config }),
+    }),
+  });
+  if (options.startWorker !== false) worker.start();
+  const app = createApp({
+    config,
+    store,
+    snapshots,
+    connectors: enabledConnectors(f),
+    onQueued: () => worker.wake(),
+  });
   return {
     store,
     snapshots,
+    mailer,
+    worker,
     app,
     async close() {
+      await worker.stop();
       await snapshots.stop();
+      mailer.close();
       await store.db.destroy();
     },
   };

@@ -1,0 +1,29 @@
+import { PermanentError } from '../delivery/worker.ts';
+
+/**
+ * One request to a help desk, with a deadline covering the answer's body too. Redirects are not
+ * followed: fetch would turn a redirected POST into a GET and lose the report. A network failure
+ * becomes an error naming the endpoint (without query or credentials, as it is shown in the console).
+ */
+export async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new Error(`${init.method ?? 'GET'} ${endpoint(url)} failed: ${cause ?? (err as Error).message}`);
+  }
+}
+
+/**
+ * The error for a refused request. Only the receiver's refusal of the request itself (4xx) is final;
+ * a timeout (408), a rate limit (429), a redirect or a server error may pass on a later try.
+ */
+export function refusal(status: number, message: string): Error {
+  const final = status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return final ? new PermanentError(message) : new Error(message);
+}
+
+export function endpoint(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}

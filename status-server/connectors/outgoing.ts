@@ -1,0 +1,19 @@
+import type { IncidentStatus, MaintenanceStatus } from '../../shared/schemas/status.ts';
+import type { AttachmentRow, StoredReport } from '../store/reports.ts';
+
+/** What every connector is handed: one stored report, ready to send. */
+export interface OutgoingReport {
+  /** The forwarding job's id: the same on every retry, so a receiver can recognise a repeat. */
+  deliveryId: string;
+  stored: StoredReport;
+  incident: { id: string; name: string; status: IncidentStatus | MaintenanceStatus; url: string } | null;
+  /** Reads one attachment's bytes; only the connectors that send files call it. */
+  file(attachment: AttachmentRow): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+interface ForwardResult {
+  /** The help desk's own id for the ticket (e.g. `redmine#123`), when it tells us one. */
+  external_ref?: string;
+}
+
+export type Deliver = (report: OutgoingReport) => Promise<ForwardResult>;

@@ -1,0 +1,91 @@
+import { Webhook } from 'standardwebhooks';
+import type { WebhookConfig } from './config.ts';
+import { endpoint, refusal, send } from './http.ts';
+import type { Deliver, OutgoingReport } from './outgoing.ts';
+
+/** A receiver should answer at once and work afterwards; ten seconds is Standard Webhooks' usual limit. */
+const TIMEOUT_MS = 10_000;
+
+/** Builds the link to one image; the link carries its own signature, so the receiver needs no login. */
+export type AttachmentUrl = (reference: string, position: number) => string;
+
+/**
+ * Posts the report as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
+ * `webhook-signature`), so any of that specification's libraries can verify it. Images are links,
+ * not inline bytes, to keep the request small.
+ */
+export function webhookConnector(cfg: WebhookConfig, attachmentUrl: AttachmentUrl): Deliver {
+  const signer = new Webhook(cfg.secret);
+  return async (out) => {
+    const body = JSON.stringify(payload(out, attachmentUrl));
+    const now = new Date();
+    const res = await send(
+      cfg.url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          // The job's id: a retry is the same message, which the receiver may recognise and skip.
+          'webhook-id': out.deliveryId,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': signer.sign(out.deliveryId, now, body),
+        },
+        body,
+      },
+      TIMEOUT_MS,
+    );
+    const text = await res.text();
+    if (res.status < 200 || res.status > 299) {
+      const said = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+      throw refusal(
+        res.status,
+        `webhook ${endpoint(cfg.url)} answered ${res.status}${said ? `: ${said}` : ''}`,
+      );
+    }
+    return {};
+  };
+}
+
+/** The event envelope Standard Webhooks recommends: `type`, `timestamp` of the event, and `data`. */
+function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl) {
+  const { row, report: r, attachments } = out.stored;
+  return {
+    type: 'report.received',
+    timestamp: row.received_at,
+    data: {
+      reference: row.reference,
+      received_at: row.received_at,
+      captured_at: row.captured_at,
+      type: r.type,
+      title: r.title,
+      priority: r.priority,
+      description: r.description,
+      steps: r.steps,
+      expected: r.expected,
+      actual: r.actual,
+      before: r.before,
+      impact: r.impact,
+      examples_working: r.examples_working,
+      examples_failing: r.examples_failing,
+      tried: r.tried,
+      account: r.account,
+      share_with: r.share_with,
+      country: r.country,
+      contact_email: r.contact_email,
+      environment: r.environment,
+      console: r.console,
+      incident: out.incident,
+      attachments: attachments.map((a) => ({
+        name: a.name,
+        kind: a.kind,
+        method: a.method ?? undefined,
+        truncated: a.truncated === 1,
+        content_type: a.content_type,
+        size: a.size,
+        width: a.width,
+        height: a.height,
+        url: attachmentUrl(row.reference, a.position),
+      })),
+    },
+  };
+}

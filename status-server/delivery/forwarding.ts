@@ -1,0 +1,178 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { ReportState } from '../../shared/schemas/report.ts';
+import { type Connector, connectorName, type ForwardingConfig } from '../connectors/config.ts';
+import { emailConnector } from '../connectors/email.ts';
+import type { Deliver, OutgoingReport } from '../connectors/outgoing.ts';
+import { redmineConnector } from '../connectors/redmine.ts';
+import { type AttachmentUrl, webhookConnector } from '../connectors/webhook.ts';
+import type { Mailer } from '../mail/transport.ts';
+import type { Store } from '../store/db.ts';
+import { loadAttachmentData, loadReport } from '../store/reports.ts';
+import type { Database } from '../store/schema.ts';
+import type { Job } from './queue.ts';
+import { type JobHandler, PermanentError } from './worker.ts';
+
+const forwardPayload = z.object({ connector: connectorName });
+const forwardResult = z.object({ external_ref: z.string().optional() });
+
+interface ForwardingDeps {
+  store: Store;
+  forwarding: ForwardingConfig;
+  /** Base of the linked incident's page in forwarded reports, and the domain of Message-IDs. */
+  publicUrl: string;
+  attachmentUrl: AttachmentUrl;
+  /** The server's mailer; the e-mail connector sends through it when it is configured. */
+  mailer: Mailer;
+}
+
+/**
+ * Runs `forward` jobs: one job per report and connector, so a help desk that is down delays only its
+ * own copy. After every attempt the report's state is brought up to date from all of its jobs.
+ */
+export function forwardingHandler(deps: ForwardingDeps): JobHandler {
+  const { db } = deps.store;
+  const cfg = deps.forwarding;
+  const connectors: Partial<Record<Connector, Deliver>> = {
+    email: cfg.email && emailConnector(deps.mailer, cfg.email.to, deps.publicUrl),
+    redmine: cfg.redmine && redmineConnector(cfg.redmine),
+    webhook: cfg.webhook && webhookConnector(cfg.webhook, deps.attachmentUrl),
+  };
+
+  return {
+    async run(job) {
+      const payload = forwardPayload.safeParse(parseJson(job.payload));
+      if (!payload.success) throw new PermanentError(`not a forwarding job: ${job.payload}`);
+      const { connector } = payload.data;
+      const deliver = connectors[connector];
+      // Queued while the connector was configured, then its configuration was removed.
+      if (!deliver) throw new PermanentError(`the ${connector} connector is not configured on this server`);
+      const stored = await loadReport(db, job.ref_id);
+      if (!stored) throw new PermanentError(`report ${job.ref_id} no longer exists`);
+      const out: OutgoingReport = {
+        deliveryId: job.id,
+        stored,
+        incident: await incidentOf(db, stored.row.incident_id, deps.publicUrl),
+        async file(a) {
+          const found = await loadAttachmentData(db, stored.row.id, a.position);
+          if (!found) throw new PermanentError(`attachment ${a.position} of ${stored.row.reference} is gone`);
+          // loadAttachmentData copies the bytes into a fresh ArrayBuffer, never a shared one.
+          return found.data as Uint8Array<ArrayBuffer>;
+        },
+      };
+      return deliver(out);
+    },
+    async settled(job) {
+      // The worker reads a throw here as a failed delivery and would send again; a state that lags
+      // is the lesser harm, and the next attempt of any of the report's jobs corrects it.
+      await updateReportState(db, job.ref_id).catch((err) =>
+        console.error(`forwarding: updating the state of report ${job.ref_id} failed:`, err),
+      );
+    },
+  };
+}
+
+async function incidentOf(
+  db: Kysely<Database>,
+  id: string | null,
+  publicUrl: string,
+): Promise<OutgoingReport['incident']> {
+  if (!id) return null;
+  const row = await db
+    .selectFrom('incidents')
+    .select(['id', 'name', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...row, url: `${publicUrl}/incidents/${row.id}` } : null;
+}
+
+async function updateReportState(db: Kysely<Database>, reportId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Writing the report row first takes its lock, so the settles of one report's jobs run one after
+    // another and the last one reads every job's final state, whichever finished first.
+    await trx
+      .updateTable('reports')
+      .set((eb) => ({ state: eb.ref('state') }))
+      .where('id', '=', reportId)
+      .execute();
+    const jobs = await trx
+      .selectFrom('jobs')
+      .select(['payload', 'state', 'last_error', 'result'])
+      .where('kind', '=', 'forward')
+      .where('ref_id', '=', reportId)
+      .execute();
+    const next = reportState(jobs);
+    if (next) await trx.updateTable('reports').set(next).where('id', '=', reportId).execute();
+  });
+}
+
+type JobSummary = Pick<Job, 'payload' | 'state' | 'last_error' | 'result'>;
+
+/**
+ * A report is forwarded once every connector has it, failed as soon as one gave up, and retrying while
+ * one has erred and will try again; until then it stays received. Redmine's issue number is the
+ * external reference support quotes, so it wins over any other connector's.
+ */
+function reportState(jobs: JobSummary[]): { state: ReportState; external_ref?: string } | undefined {
+  if (!jobs.length) return undefined;
+  if (jobs.every((j) => j.state === 'done')) {
+    const refs = jobs.map((j) => ({ connector: connectorOf(j), ref: resultOf(j).external_ref }));
+    const ref = (refs.find((r) => r.connector === 'redmine' && r.ref) ?? refs.find((r) => r.ref))?.ref;
+    return { state: 'forwarded', ...(ref ? { external_ref: ref } : {}) };
+  }
+  if (jobs.some((j) => j.state === 'failed')) return { state: 'failed' };
+  if (jobs.some((j) => j.last_error !== null)) return { state: 'retrying' };
+  return undefined;
+}
+
+export interface ForwardingStatus {
+  job_id: string;
+  connector: Connector | undefined;
+  state: Job['state'];
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  /** When the next try is due; null while one runs, once delivered, or given up. */
+  next_try_at: string | null;
+  external_ref: string | null;
+  updated_at: string;
+}
+
+/** Each connector's delivery of one report, for the console's report page. */
+export async function forwardingStatus(db: Kysely<Database>, reportId: string): Promise<ForwardingStatus[]> {
+  const jobs = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('kind', '=', 'forward')
+    .where('ref_id', '=', reportId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return jobs.map((j) => ({
+    job_id: j.id,
+    connector: connectorOf(j),
+    state: j.state,
+    attempts: j.attempts,
+    max_attempts: j.max_attempts,
+    last_error: j.last_error,
+    next_try_at: j.state === 'pending' ? j.run_at : null,
+    external_ref: resultOf(j).external_ref ?? null,
+    updated_at: j.updated_at,
+  }));
+}
+
+function connectorOf(job: Pick<Job, 'payload'>): Connector | undefined {
+  return forwardPayload.safeParse(parseJson(job.payload)).data?.connector;
+}
+
+function resultOf(job: Pick<Job, 'result'>): z.infer<typeof forwardResult> {
+  return forwardResult.safeParse(parseJson(job.result)).data ?? {};
+}
+
+function parseJson(text: string | null): unknown {
+  try {
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { Webhook } from 'standardwebhooks';
+import type { Mailer } from '../../status-server/mail/transport.ts';
+
+/** Help-desk stand-ins for the forwarding tests, each a real server on 127.0.0.1. */
+
+interface Listening {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+type Answer = { status: number; json?: unknown; bytes?: Buffer };
+type Handler = (req: IncomingMessage, body: Buffer) => Answer | Promise<Answer>;
+
+/** Port 0 picks a free port; pass the port of a stopped receiver to bring it back where it was. */
+async function serve(handle: Handler, port = 0): Promise<Listening> {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const answer = await handle(req, Buffer.concat(chunks));
+    if (answer.bytes)
+      res.writeHead(answer.status, { 'content-type': 'application/octet-stream' }).end(answer.bytes);
+    else if (answer.json === undefined) res.writeHead(answer.status).end();
+    else
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    port: bound,
+    url: `http://127.0.0.1:${bound}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on: a help desk that is down. */
+export async function freePort(): Promise<number> {
+  const probe = await serve(() => ({ status: 500 }));
+  await probe.stop();
+  return probe.port;
+}
+
+interface ReceivedMail {
+  rcptTo: string[];
+  mail: ParsedMail;
+}
+
+/** An SMTP server without TLS or login; `refuse` makes it reject every recipient with that reply. */
+export async function startSmtpReceiver(
+  options: { port?: number; refuse?: { code: number; message: string } } = {},
+): Promise<Listening & { messages: ReceivedMail[] }> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!options.refuse) return callback();
+      callback(Object.assign(new Error(options.refuse.message), { responseCode: options.refuse.code }));
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push({ rcptTo: session.envelope.rcptTo.map((a) => a.address), mail });
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    stop: () => new Promise<void>((resolve) => server.close(resolve)),
+  };
+}
+
+interface RedmineIssue {
+  id: number;
+  /** The `issue` object as posted. */
+  fields: Record<string, unknown>;
+  attachments: { filename: string; content_type: string; data: Buffer }[];
+}
+
+/**
+ * Redmine's two endpoints as its REST API documents them: `POST /uploads.json` (octet-stream body,
+ * answers a token) and `POST /issues.json` (answers the created issue, or 422 with `errors`).
+ * Projects and their trackers are fixed: `support` (id 7) with trackers 1 to 3.
+ */
+export async function startRedmineReceiver(apiKey: string) {
+  const uploads = new Map<string, Buffer>();
+  const issues: RedmineIssue[] = [];
+  const requests: string[] = [];
+  /** Statuses to answer the next requests with, before any real work: a Redmine in trouble. */
+  const outage: number[] = [];
+
+  const listening = await serve((req, body) => {
+    const url = new URL(req.url ?? '/', 'http://redmine');
+    requests.push(`${req.method} ${url.pathname}`);
+    const status = outage.shift();
+    if (status) return { status };
+    if (req.headers['x-redmine-api-key'] !== apiKey) return { status: 401 };
+    if (req.method === 'POST' && url.pathname === '/uploads.json') {
+      if (req.headers['content-type'] !== 'application/octet-stream') return { status: 406 };
+      const token = `${uploads.size + 1}.${randomBytes(16).toString('hex')}`;
+      uploads.set(token, body);
+      return { status: 201, json: { upload: { id: uploads.size, token } } };
+    }
+    if (req.method === 'POST' && url.pathname === '/issues.json') {
+      if (!req.headers['content-type']?.startsWith('application/json')) return { status: 415 };
+      return createIssue(JSON.parse(body.toString()).issue);
+    }
+    return { status: 404 };
+  });
+
+  function createIssue(fields: Record<string, unknown>): Answer {
+    const errors: string[] = [];
+    if (fields.project_id !== 'support' && fields.project_id !== 7) errors.push('Project cannot be blank');
+    if (fields.tracker_id !== undefined && ![1, 2, 3].includes(fields.tracker_id as number)) {
+      errors.push('Tracker is not included in the list');
+    }
+    if (typeof fields.subject !== 'string' || !fields.subject.trim()) errors.push('Subject cannot be blank');
+    const wanted = (fields.uploads ?? []) as { token: string; filename: string; content_type: string }[];
+    if (wanted.some((u) => !uploads.has(u.token))) errors.push('Attachments is invalid');
+    if (errors.length) return { status: 422, json: { errors } };
+    const attachments = wanted.map((u) => ({ ...u, data: uploads.get(u.token) as Buffer }));
+    for (const u of wanted) uploads.delete(u.token);
+    const issue = { id: 100 + issues.length, fields, attachments };
+    issues.push(issue);
+    return { status: 201, json: { issue: { id: issue.id, subject: fields.subject } } };
+  }
+
+  return { ...listening, issues, requests, outage };
+}
+
+interface WebhookDelivery {
+  id: string;
+  /** The payload as `Webhook.verify` returned it; undefined when the signature did not verify. */
+  payload: unknown;
+  status: number;
+}
+
+/** Verifies every request with the Standard Webhooks library; refuses a bad signature with 401. */
+export async function startWebhookReceiver(secret: string, port?: number) {
+  const verifier = new Webhook(secret);
+  const deliveries: WebhookDelivery[] = [];
+  /** Statuses to answer the next verified requests with instead of 204. */
+  const answers: number[] = [];
+  const listening = await serve((req, body) => {
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    let payload: unknown;
+    try {
+      payload = verifier.verify(body.toString(), headers);
+    } catch {
+      deliveries.push({ id: headers['webhook-id'] ?? '', payload: undefined, status: 401 });
+      return { status: 401 };
+    }
+    const status = answers.shift() ?? 204;
+    deliveries.push({ id: headers['webhook-id'] ?? '', payload, status });
+    return { status };
+  }, port);
+  return { ...listening, deliveries, answers };
+}
+
+/** Serves files by path: stands in for the server's signed attachment links. */
+export function startFileServer(read: (path: string) => Promise<Buffer | undefined>) {
+  return serve(async (req) => {
+    const data = await read(new URL(req.url ?? '/', 'http://files').pathname);
+    return data ? { status: 200, bytes: data } : { status: 404 };
+  });
+}
+
+/** For tests without the e-mail connector: any attempt to send is a bug. */
+export const noMailer: Mailer = {
+  target: 'nowhere',
+  send: async () => {
+    throw new Error('this test sends no mail');
+  },
+  close: () => {},
+};
