@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import { ApiFailure, renderError } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
+import { consoleRoutes } from './routes/console.ts';
+import { formConfigRoutes } from './routes/form-config.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
 import type { Snapshots } from './snapshot/snapshots.ts';
@@ -26,6 +28,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/v2', apiV2Routes(deps.snapshots))
     .route('/api/admin', adminRoutes(deps))
     .route('/api', reportRoutes(deps))
+    .route('/api', formConfigRoutes(deps.config.formConfig))
+    .route('/console', consoleRoutes(deps))
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {

@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { issuesFromZod } from '../../shared/schemas/error.ts';
+import { reportState } from '../../shared/schemas/report.ts';
+import { entityId, hostName } from '../../shared/schemas/status.ts';
+import { forwardingStatus } from '../delivery/forwarding.ts';
+import { retryNow } from '../delivery/queue.ts';
+import { INBOX_PAGE_SIZE, inboxChoices, listInbox } from '../store/inbox.ts';
+import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+import { renderInbox } from '../views/console/inbox.ts';
+import { renderReport } from '../views/console/report.ts';
+import { fieldErrors } from './forms.ts';
+import { type ConsoleDeps, type ConsoleEnv, problem, viewOf } from './guard.ts';
+
+/** The inbox's query string; unknown parameters are ignored, wrong values are named on the page. */
+const inboxQuery = z.object({
+  sort: z.enum(['received', 'deadline']).default('received'),
+  state: reportState.optional(),
+  incident: z.union([z.literal('none'), entityId]).optional(),
+  host: hostName.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+const reference = z.string().regex(/^SD-\d{1,12}$/);
+
+/** The report inbox (the console's home), one report's page with its images, and "Retry now". */
+export function reportRoutes(deps: ConsoleDeps) {
+  const { store, config } = deps;
+  const { db } = store;
+
+  const findReport = async (ref: string) =>
+    reference.safeParse(ref).success ? loadReportByReference(db, ref) : undefined;
+
+  return new Hono<ConsoleEnv>()
+    .get('/', async (c) => {
+      const given = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+      const parsed = inboxQuery.safeParse(given);
+      const query = parsed.data ?? inboxQuery.parse({});
+      const form = {
+        values: new URLSearchParams(given),
+        errors: parsed.success
+          ? {}
+          : fieldErrors(issuesFromZod(parsed.error), ['sort', 'state', 'incident', 'host', 'page']),
+      };
+      const [{ rows, total }, choices] = await Promise.all([
+        parsed.success
+          ? listInbox(db, { filter: query, order: query.sort, page: query.page })
+          : Promise.resolve({ rows: [], total: 0 }),
+        inboxChoices(db),
+      ]);
+      const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+      const view = { rows, total, page: query.page, pages, order: query.sort, form, choices };
+      return c.html(renderInbox(view, viewOf(c, config)), parsed.success ? 200 : 400);
+    })
+    .get('/reports/:reference', async (c) => {
+      const stored = await findReport(c.req.param('reference'));
+      if (!stored)
+        return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noReport');
+      const incident = stored.row.incident_id
+        ? await db
+            .selectFrom('incidents')
+            .select(['id', 'name'])
+            .where('id', '=', stored.row.incident_id)
+            .executeTakeFirst()
+        : undefined;
+      const forwarding = await forwardingStatus(db, stored.row.id);
+      const retried = c.req.query('retried') === '1';
+      return c.html(renderReport({ stored, incident, forwarding, retried }, viewOf(c, config)));
+    })
+    .get('/reports/:reference/attachments/:position', async (c) => {
+      const position = c.req.param('position');
+      const stored = /^\d{1,2}$/.test(position) ? await findReport(c.req.param('reference')) : undefined;
+      const file = stored && (await loadAttachmentData(db, stored.row.id, Number(position)));
+      if (!file)
+        return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noAttachment');
+      return c.body(file.data.slice().buffer, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `inline; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+        'x-content-type-options': 'nosniff',
+        // Opened on its own, a file (a PDF, an SVG someone smuggled in) runs nothing with our origin.
+        'content-security-policy': 'sandbox',
+        // The bytes of a stored attachment never change; only this browser may keep them.
+        'cache-control': 'private, max-age=3600',
+      });
+    })
+    .post('/reports/:reference/retry', async (c) => {
+      const stored = await findReport(c.req.param('reference'));
+      if (!stored)
+        return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noReport');
+      const waiting = (await forwardingStatus(db, stored.row.id)).filter(
+        (f) => f.state === 'failed' || f.state === 'pending',
+      );
+      await retryNow(
+        db,
+        waiting.map((f) => f.job_id),
+      );
+      return c.redirect(`/console/reports/${stored.row.reference}?retried=1`, 303);
+    });
+}

@@ -1,0 +1,154 @@
+import { captureMethod, type Report } from '../../../shared/schemas/report.ts';
+import type { ForwardingStatus } from '../../delivery/forwarding.ts';
+import type { AttachmentRow, StoredReport } from '../../store/reports.ts';
+import { timeTag } from '../format.ts';
+import { type Html, html } from '../markup.ts';
+import type { ConsoleContext, ConsoleKey } from './context.ts';
+import { deadlineTag } from './deadline.ts';
+import { csrfField } from './form.ts';
+import { renderConsole } from './layout.ts';
+import { consoleIncidentHref, priorityText, reportHref, stateBadge } from './report-table.ts';
+
+export interface ReportView {
+  stored: StoredReport;
+  incident: { id: string; name: string } | undefined;
+  forwarding: ForwardingStatus[];
+  /** Shown once after "Retry now". */
+  retried: boolean;
+}
+
+type Fact = [ConsoleKey, Html | string | number | undefined | null];
+
+/** A definition list of the facts that have a value; long text keeps its line breaks. */
+function facts(list: Fact[], ctx: ConsoleContext): Html {
+  const shown = list.filter(([, v]) => v !== undefined && v !== null && v !== '');
+  if (!shown.length) return html`<p class="empty">${ctx.t('console.none')}</p>`;
+  return html`<dl class="facts">${shown.map(([key, value]) =>
+    typeof value === 'string' && value.includes('\n')
+      ? html`<dt>${ctx.t(key)}</dt><dd><p class="text">${value}</p></dd>`
+      : html`<dt>${ctx.t(key)}</dt><dd>${value}</dd>`,
+  )}</dl>`;
+}
+
+/** The page address as text, linked only when it is a web address (a `javascript:` URL stays text). */
+function pageUrl(url: string): Html {
+  return /^https?:\/\//i.test(url)
+    ? html`<a class="mono" href="${url}" rel="noreferrer noopener">${url}</a>`
+    : html`<span class="mono">${url}</span>`;
+}
+
+function impactText(r: Report, ctx: ConsoleContext): string | undefined {
+  const i = r.impact;
+  if (!i) return undefined;
+  const counts = [
+    i.people === undefined ? '' : ctx.t('console.report.people', { n: i.people }),
+    i.orders === undefined ? '' : ctx.t('console.report.orders', { n: i.orders }),
+    i.branches === undefined ? '' : ctx.t('console.report.branches', { n: i.branches }),
+    i.blocking ? ctx.t('console.report.blocking') : '',
+  ].filter(Boolean);
+  return [i.text ?? '', counts.join(' · ')].filter(Boolean).join('\n') || undefined;
+}
+
+function attachment(reference: string, a: AttachmentRow, ctx: ConsoleContext): Html {
+  const src = `${reportHref(reference)}/attachments/${a.position}`;
+  const method = captureMethod.safeParse(a.method);
+  const details = [
+    method.success ? ctx.t(`console.method.${method.data}`) : ctx.t(`console.kind.${a.kind}`),
+    a.width && a.height ? `${a.width} × ${a.height}` : '',
+    ctx.t('console.report.kilobytes', { n: Math.ceil(a.size / 1024) }),
+    a.truncated ? ctx.t('console.report.truncated') : '',
+  ].filter(Boolean);
+  if (!a.content_type.startsWith('image/')) {
+    return html`<li><figure><figcaption><a href="${src}">${a.name}</a> · ${details.join(' · ')}</figcaption></figure></li>`;
+  }
+  // The image links to itself, for a tall full-page capture at full size.
+  return html`<li><figure><a href="${src}"><img src="${src}" alt="${ctx.t('console.report.imageAlt', { name: a.name, position: a.position + 1 })}"${a.width ? html` width="${a.width}" height="${a.height ?? ''}"` : ''} loading="lazy"></a><figcaption>${a.name} · ${details.join(' · ')}</figcaption></figure></li>`;
+}
+
+function consoleEntries(r: Report, ctx: ConsoleContext): Html {
+  const { t } = ctx;
+  if (!r.console.length) return html`<p class="empty">${t('console.report.noConsole')}</p>`;
+  return html`<div class="scroll"><table class="list"><thead><tr><th scope="col">${t('console.report.entryKind')}</th><th scope="col">${t('console.report.entryMessage')}</th><th scope="col">${t('console.report.entrySource')}</th><th scope="col">${t('console.report.entryAt')}</th></tr></thead>
+<tbody>${r.console.map(
+    (e) =>
+      html`<tr><td>${t(`console.entry.${e.kind}`)}</td><td class="mono">${e.message}</td><td class="mono">${[e.method, e.status, e.source].filter((x) => x !== undefined).join(' ')}</td><td class="nowrap">${timeTag(e.at, ctx)}</td></tr>`,
+  )}</tbody></table></div>`;
+}
+
+function forwarding(v: ReportView, ctx: ConsoleContext): Html {
+  const { t } = ctx;
+  if (!v.forwarding.length) return html`<p class="empty">${t('console.report.noForwarding')}</p>`;
+  const retryable = v.forwarding.some((f) => f.state === 'failed' || f.state === 'pending');
+  return html`<div class="scroll"><table class="list"><thead><tr><th scope="col">${t('console.report.connector')}</th><th scope="col">${t('console.col.state')}</th><th scope="col">${t('console.report.attempts')}</th><th scope="col">${t('console.report.lastError')}</th><th scope="col">${t('console.report.nextTry')}</th><th scope="col">${t('console.report.externalRef')}</th></tr></thead>
+<tbody>${v.forwarding.map(
+    (f) =>
+      html`<tr><td>${f.connector ? t(`console.connector.${f.connector}`) : t('console.unknown')}</td><td><span class="pill ${f.state}">${t(`console.job.${f.state}`)}</span></td><td>${t('console.report.attemptsOf', { n: f.attempts, max: f.max_attempts })}</td><td class="mono">${f.last_error ?? ''}</td><td>${f.next_try_at ? timeTag(f.next_try_at, ctx) : ''}</td><td>${f.external_ref ?? ''}</td></tr>`,
+  )}</tbody></table></div>
+${retryable ? html`<form method="post" action="${reportHref(v.stored.row.reference)}/retry">${csrfField(ctx)}<button type="submit">${t('console.report.retry')}</button></form>` : ''}`;
+}
+
+/** One report with everything the reporter sent, its images, and where it has been forwarded. */
+export function renderReport(v: ReportView, ctx: ConsoleContext): string {
+  const { t } = ctx;
+  const { row, report: r, attachments } = v.stored;
+  const env = r.environment;
+  const incident = v.incident
+    ? html`<a href="${consoleIncidentHref(v.incident.id)}">${v.incident.name}</a> (${t(row.incident_link === 'reporter' ? 'console.report.linkReporter' : 'console.report.linkMatch')})`
+    : undefined;
+  const body = html`<p class="meta"><a href="/console">${t('console.report.back')}</a></p>
+<h1>${row.reference}: ${row.title}</h1>
+${v.retried ? html`<div class="box tone-none" role="status"><p>${t('console.report.retried')}</p></div>` : ''}
+${facts(
+  [
+    ['console.col.state', stateBadge(row.state, ctx)],
+    ['console.col.deadline', deadlineTag(row.deadline_at, ctx)],
+    ['console.col.type', t(`console.type.${row.type}`)],
+    ['console.col.priority', priorityText(row.priority, ctx)],
+    ['console.col.received', timeTag(row.received_at, ctx)],
+    ['console.col.incident', incident],
+    ['console.report.externalRef', row.external_ref],
+  ],
+  ctx,
+)}
+<h2>${t('console.report.details')}</h2>
+${facts(
+  [
+    ['console.report.description', r.description],
+    ['console.report.steps', r.steps],
+    ['console.report.expected', r.expected],
+    ['console.report.actual', r.actual],
+    ['console.report.before', r.before],
+    ['console.report.impact', impactText(r, ctx)],
+    ['console.report.examplesWorking', r.examples_working],
+    ['console.report.examplesFailing', r.examples_failing],
+    ['console.report.tried', r.tried],
+    ['console.report.account', r.account],
+    ['console.report.shareWith', r.share_with],
+    ['console.report.country', r.country],
+    ['console.report.contact', r.contact_email],
+  ],
+  ctx,
+)}
+<h2>${t('console.report.images')}</h2>
+${attachments.length ? html`<ul class="gallery">${attachments.map((a) => attachment(row.reference, a, ctx))}</ul>` : html`<p class="empty">${t('console.report.noImages')}</p>`}
+<h2>${t('console.report.environment')}</h2>
+${facts(
+  [
+    ['console.report.url', pageUrl(env.url)],
+    ['console.report.pageTitle', env.title],
+    ['console.report.capturedAt', html`${timeTag(env.captured_at, ctx)} (${env.time_zone})`],
+    ['console.report.browser', `${env.browser} ${env.browser_version}`],
+    ['console.report.os', env.os],
+    ['console.report.viewport', `${env.viewport.width} × ${env.viewport.height}`],
+    ['console.report.screen', `${env.screen.width} × ${env.screen.height} @ ${env.device_pixel_ratio}x`],
+    ['console.report.language', env.language],
+    ['console.report.extension', env.extension_version],
+  ],
+  ctx,
+)}
+<h2>${t('console.report.console')}</h2>
+${consoleEntries(r, ctx)}
+<h2>${t('console.report.forwarding')}</h2>
+${forwarding(v, ctx)}`;
+  return renderConsole({ title: `${row.reference}: ${row.title}`, section: 'inbox', body }, ctx);
+}
