@@ -3,14 +3,29 @@ import { defineConfig } from 'wxt';
 /**
  * The extension lives in extension/; builds land in dist/<browser>-mv<n> (dist/chrome-mv3 for Chrome).
  * Preact's JSX needs no plugin: Vite's esbuild takes `jsxImportSource: "preact"` from tsconfig.json.
+ * Every permission is explained in the README.
  */
 export default defineConfig({
   srcDir: 'extension',
   outDir: 'dist',
+  publicDir: 'extension/public',
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Snapdesk — report a problem',
     description:
       'Report a problem with the page you see: a full-page capture with the URL and time, sent to support.',
-  },
+    permissions: ['contextMenus', 'storage', 'alarms', 'scripting', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Report a problem with this page' },
+    commands: {
+      'report-problem': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Report a problem with this page',
+      },
+    },
+    // Organisations set the server address and defaults by policy; the schema says what they may set.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'snapdesk@snapdesk.dev', strict_min_version: '128.0' } } }
+      : { storage: { managed_schema: 'managed-schema.json' } }),
+  }),
 });

@@ -1,3 +1,144 @@
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { ConsoleEntry } from '../../shared/schemas/report.ts';
+import { captureTab, captureViewport } from '../lib/capture/capture.ts';
+import { extensionFor } from '../lib/capture/encode.ts';
+import { environmentOf, redactEntries } from '../lib/environment.ts';
+import { backgroundMessage } from '../lib/messages.ts';
+import { deliverOutbox, nextDue } from '../lib/outbox.ts';
+import { type Capture, type Draft, getDraft, saveDraft } from '../lib/store.ts';
 
-export default defineBackground(() => {});
+const MENU_ID = 'report-problem';
+const OUTBOX_ALARM = 'outbox';
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: 'Report a problem with this page',
+      contexts: ['page', 'selection', 'image', 'link'],
+    });
+  });
+  browser.action.onClicked.addListener((tab) => void report(tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab) void report(tab);
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'report-problem') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab) void report(tab);
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, _sender, reply: (answer: unknown) => void) => {
+    const parsed = backgroundMessage.safeParse(message);
+    if (!parsed.success) return false;
+    const m = parsed.data;
+    const work =
+      m.type === 'deliver'
+        ? deliver()
+        : m.type === 'report-tab'
+          ? browser.tabs.get(m.tabId).then(report)
+          : addStep(m.draftId, m.tabId);
+    work.then(
+      (value) => reply({ ok: true, value }),
+      (err: Error) => reply({ ok: false, error: err.message }),
+    );
+    return true;
+  });
+
+  // The outbox is tried again when its next retry is due, when the browser starts, and when the
+  // network comes back; a report waiting in it survives all of these.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void deliver();
+  });
+  browser.runtime.onStartup.addListener(() => void deliver());
+  self.addEventListener('online', () => void deliver());
+  void deliver();
+});
+
+async function deliver(): Promise<number> {
+  const delivered = await deliverOutbox();
+  const due = await nextDue();
+  if (due !== undefined)
+    await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(due, Date.now() + 1000) });
+  return delivered;
+}
+
+type Tab = Browser.tabs.Tab;
+
+/** One click: capture the page (viewport, then the whole page), keep a draft, open the form. */
+async function report(tab: Tab): Promise<string | undefined> {
+  if (tab.id === undefined) return undefined;
+  const target = { id: tab.id, windowId: tab.windowId };
+  const at = new Date();
+  try {
+    await ensurePageScript(tab.id);
+    const { metrics, viewport, fullPage } = await captureTab(target, at);
+    const entries = (await browser.tabs.sendMessage(tab.id, { type: 'entries' })) as ConsoleEntry[];
+    const draft: Draft = {
+      id: crypto.randomUUID(),
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      tabId: tab.id,
+      environment: environmentOf(metrics, at),
+      console: redactEntries(entries ?? []),
+      captures: [toCapture(fullPage, 'full-page', at), toCapture(viewport, 'viewport', at)],
+      fields: {},
+    };
+    await saveDraft(draft);
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/report.html?draft=${draft.id}`),
+      index: tab.index + 1,
+    });
+    return draft.id;
+  } catch (err) {
+    // Pages the browser keeps from extensions (the store, settings) cannot be captured; the form
+    // still opens so the person can describe the problem and attach files.
+    console.warn('Snapdesk could not capture this tab:', (err as Error).message);
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/report.html?error=${encodeURIComponent((err as Error).message)}`),
+    });
+    return undefined;
+  }
+}
+
+/** Adds the tab's current view to a draft: the next step of a series. */
+async function addStep(draftId: string, tabId: number): Promise<number> {
+  const draft = await getDraft(draftId);
+  if (!draft) throw new Error('this draft no longer exists');
+  const tab = await browser.tabs.get(tabId);
+  await browser.tabs.update(tabId, { active: true });
+  await new Promise((r) => setTimeout(r, 150)); // let the tab paint after it comes to the front
+  const at = new Date();
+  const { viewport } = await captureViewport({ id: tabId, windowId: tab.windowId }, at);
+  draft.captures.push(toCapture(viewport, `step-${draft.captures.length + 1}`, at));
+  await saveDraft(draft);
+  return draft.captures.length;
+}
+
+function toCapture(
+  result: Awaited<ReturnType<typeof captureViewport>>['viewport'],
+  base: string,
+  at: Date,
+): Capture {
+  return {
+    id: crypto.randomUUID(),
+    name: `${base}.${extensionFor(result.blob)}`,
+    original: result.blob,
+    annotations: [],
+    method: result.method,
+    width: result.width,
+    height: result.height,
+    truncated: result.truncated,
+    capturedAt: at.toISOString(),
+  };
+}
+
+/** Tabs opened before the extension was installed have no page script yet; inject it once. */
+async function ensurePageScript(tabId: number): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, { type: 'entries' });
+  } catch {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/page.js'] });
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Requests the background sends to the page script during a capture; validated on arrival. */
+export const pageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('entries') }),
+  z.object({ type: z.literal('prepare') }),
+  z.object({ type: z.literal('preload'), maxHeight: z.number().positive() }),
+  z.object({ type: z.literal('scroll'), y: z.number().min(0), hide: z.array(z.number().int().min(0)) }),
+  z.object({ type: z.literal('render'), maxHeight: z.number().positive() }),
+  z.object({ type: z.literal('restore') }),
+]);
+export type PageMessage = z.infer<typeof pageMessage>;
+
+export const pageMetrics = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** Whole page in CSS pixels, and the visible part. */
+  scrollWidth: z.number(),
+  scrollHeight: z.number(),
+  viewportWidth: z.number(),
+  viewportHeight: z.number(),
+  devicePixelRatio: z.number(),
+  scrollY: z.number(),
+  /** Fixed and stuck sticky elements at the top of the page, relative to the viewport. */
+  pinned: z.array(z.object({ top: z.number(), bottom: z.number() })),
+  /** 'window' when the document scrolls; 'element' when an inner container does the scrolling. */
+  scroller: z.enum(['window', 'element', 'none']),
+  language: z.string(),
+  screen: z.object({ width: z.number(), height: z.number() }),
+  timeZone: z.string(),
+  userAgent: z.string(),
+});
+export type PageMetrics = z.infer<typeof pageMetrics>;
+
+/** A page rendered by html2canvas when scroll-and-stitch cannot work. */
+export const rendered = z.object({
+  dataUrl: z.string(),
+  width: z.number(),
+  height: z.number(),
+  truncated: z.boolean(),
+});
+export type Rendered = z.infer<typeof rendered>;
+
+/** Messages from extension pages to the background worker. */
+export const backgroundMessage = z.discriminatedUnion('type', [
+  /** Start a report of a tab, as the toolbar button does (used by "Report another page" and tests). */
+  z.object({ type: z.literal('report-tab'), tabId: z.number().int() }),
+  z.object({ type: z.literal('capture-more'), draftId: z.string(), tabId: z.number().int() }),
+  z.object({ type: z.literal('deliver') }),
+]);
+export type BackgroundMessage = z.infer<typeof backgroundMessage>;

@@ -1,0 +1,90 @@
+import { intakeResponse } from '../../shared/schemas/report.ts';
+import { loadSettings } from './settings.ts';
+import { db, type OutboxItem } from './store.ts';
+
+/** Retries spread from 10 s to an hour: quick while a server restarts, patient through an outage. */
+export function nextDelayMs(attempts: number): number {
+  return Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+let running: Promise<number> | undefined;
+
+/**
+ * Sends every due report in the outbox. The same Idempotency-Key on every attempt means a report
+ * the server stored but whose answer was lost is not stored twice; a report leaves the outbox only
+ * in the transaction that records the server's reference. Concurrent calls share one run.
+ */
+export function deliverOutbox(): Promise<number> {
+  running ??= run().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+/** When the next retry is due, or undefined when nothing waits. */
+export async function nextDue(): Promise<number | undefined> {
+  const items = await (await db()).getAll('outbox');
+  const waiting = items.filter((i) => !i.refused).map((i) => i.nextAttemptAt);
+  return waiting.length ? Math.min(...waiting) : undefined;
+}
+
+async function run(): Promise<number> {
+  const { serverUrl } = await loadSettings();
+  const database = await db();
+  const due = (await database.getAll('outbox')).filter((i) => !i.refused && i.nextAttemptAt <= Date.now());
+  let delivered = 0;
+  for (const item of due) {
+    if (await deliverOne(serverUrl, item)) delivered++;
+  }
+  return delivered;
+}
+
+async function deliverOne(serverUrl: string, item: OutboxItem): Promise<boolean> {
+  const database = await db();
+  const form = new FormData();
+  form.set('report', JSON.stringify(item.report));
+  for (const f of item.files) form.set(f.part, f.blob, f.name);
+  let failure: string;
+  let permanent = false;
+  try {
+    const res = await fetch(`${serverUrl}/api/reports`, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': item.id },
+      body: form,
+    });
+    if (res.ok) {
+      const answer = intakeResponse.parse(await res.json());
+      const tx = database.transaction(['outbox', 'sent'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('sent').put({
+          reference: answer.reference,
+          secret: answer.secret,
+          statusUrl: answer.status_url,
+          title: item.report.title,
+          pageUrl: item.report.environment.url,
+          sentAt: new Date().toISOString(),
+          incident: answer.incident,
+          state: 'received',
+        }),
+        tx.objectStore('outbox').delete(item.id),
+        tx.done,
+      ]);
+      return true;
+    }
+    const body = await res.json().catch(() => undefined);
+    failure = body?.error?.message ?? `the server answered ${res.status}`;
+    // The server refused this report for what it is; sending it again cannot help.
+    permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
+  } catch (err) {
+    failure = `the server could not be reached (${(err as Error).message})`;
+  }
+  const attempts = item.attempts + 1;
+  await database.put('outbox', {
+    ...item,
+    attempts,
+    lastError: failure,
+    nextAttemptAt: Date.now() + nextDelayMs(attempts),
+    ...(permanent ? { refused: failure } : {}),
+  });
+  return false;
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  configureServer,
+  type ExtensionBrowser,
+  launchWithExtension,
+  near,
+  readCaptures,
+  reportPage,
+  type StatusServer,
+  saveCaptures,
+  servePages,
+  startStatusServer,
+} from './helpers/harness.ts';
+
+const MAGENTA = [255, 0, 255];
+const GREEN = [0, 200, 0];
+const BAND = [17, 24, 39];
+
+describe('capturing a page with the extension in Chromium', () => {
+  let site: Awaited<ReturnType<typeof servePages>>;
+  let server: StatusServer;
+  let b: ExtensionBrowser;
+
+  beforeAll(async () => {
+    site = await servePages();
+    server = await startStatusServer();
+    b = await launchWithExtension();
+    await configureServer(b, server.url);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+    await site?.close();
+  });
+
+  it('stitches a tall page with its fixed header once, lazy images loaded, and the band burned in', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${site.url}/tall.html`);
+    await page.evaluate(() => window.scrollTo(0, 1234));
+    const { reportPage: form, draftId } = await reportPage(b, page);
+    const [full, viewport] = await readCaptures(form, draftId);
+    if (process.env.SNAPDESK_E2E_SHOTS)
+      await saveCaptures(form, draftId, process.env.SNAPDESK_E2E_SHOTS, 'tall');
+    if (!full || !viewport) throw new Error('expected two captures');
+
+    expect(full.method).toBe('stitched');
+    expect(viewport.method).toBe('viewport');
+    expect(full.width).toBe(1280);
+    const [pageHeight, innerHeight] = await page.evaluate(() => [
+      document.documentElement.scrollHeight,
+      window.innerHeight,
+    ]);
+    expect(full.height).toBe((pageHeight as number) + 28);
+    expect(viewport.height).toBe((innerHeight as number) + 28);
+
+    // The header's magenta appears in the first 60 rows only, never further down the page.
+    const magentaRows = full.middle.map((c, y) => (near(c, MAGENTA) ? y : -1)).filter((y) => y >= 0);
+    expect(magentaRows.length).toBeGreaterThanOrEqual(58);
+    expect(Math.max(...magentaRows)).toBeLessThan(61);
+
+    // The lazy image in section 10 was loaded before its part was captured.
+    expect(full.left.some((c) => near(c, GREEN))).toBe(true);
+
+    // The band at the bottom of every image holds the URL and time on a dark ground.
+    for (const c of [full, viewport]) {
+      expect(near(c.left[c.height - 2] as number[], BAND, 4)).toBe(true);
+      expect(near(c.left[c.height - 30] as number[], BAND, 4)).toBe(false);
+    }
+
+    // The person's scroll position is given back.
+    expect(await page.evaluate(() => window.scrollY)).toBe(1234);
+    await form.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,270 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { createToken } from '../../../status-server/auth/tokens.ts';
+import { loadConfig } from '../../../status-server/config.ts';
+import { type Running, startServer } from '../../../status-server/server.ts';
+import { makePng } from '../../helpers/images.ts';
+
+/** The extension API as the callbacks below see it: they run inside the extension, not in Node. */
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+};
+
+export const EXTENSION_DIR = resolve('dist/chrome-mv3');
+const PAGES = resolve('test/e2e/pages');
+
+const listen = (server: Server) =>
+  new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+
+/** The test's own web site on 127.0.0.1: the pages under test/e2e/pages, a green image, a 404 API. */
+export async function servePages(): Promise<{ url: string; close(): Promise<void> }> {
+  const green = makePng(300, 200, [0, 200, 0]);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/green.png') {
+      res.writeHead(200, { 'content-type': 'image/png' }).end(green);
+    } else if (/^\/\w+\.html$/.test(path) && existsSync(join(PAGES, path))) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(PAGES, path)));
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not here"}');
+    }
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export interface StatusServer {
+  url: string;
+  token: string;
+  running: Running;
+  /** Stops listening (the database stays), as when the server goes down. */
+  pause(): Promise<void>;
+  /** Listens again on the same port. */
+  resume(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real status server on SQLite in a temporary folder, listening on 127.0.0.1. */
+export async function startStatusServer(env: Record<string, string> = {}): Promise<StatusServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'snapdesk-e2e-'));
+  const probe = createServer();
+  const port = await listen(probe);
+  await new Promise((r) => probe.close(r));
+  const config = loadConfig({
+    SNAPDESK_DATA_DIR: dir,
+    PORT: String(port),
+    SNAPDESK_INTAKE_PER_MINUTE: '1000',
+    ...env,
+  });
+  const running = await startServer(config);
+  const { token } = await createToken(running.store.db, 'e2e');
+  let server: ServerType | undefined;
+  const start = () =>
+    new Promise<void>((r) => {
+      server = serve({ fetch: running.app.fetch, port, hostname: '127.0.0.1' }, () => r());
+    });
+  const stop = () =>
+    new Promise<void>((r) => {
+      server?.close(() => r());
+      (server as unknown as { closeAllConnections?: () => void })?.closeAllConnections?.();
+    });
+  await start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    running,
+    pause: stop,
+    resume: start,
+    async close() {
+      await stop();
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profile: string;
+  close(): Promise<void>;
+}
+
+/** Chromium from Debian with the built extension loaded, in a profile that can be reopened. */
+export async function launchWithExtension(
+  profile = mkdtempSync(join(tmpdir(), 'snapdesk-profile-')),
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npm run build:extension\` first`);
+  }
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: null,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--window-size=1280,800',
+      '--force-device-scale-factor=1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profile,
+    close: () => context.close(),
+  };
+}
+
+/** Points the extension at a status server, as the options page does. */
+export async function configureServer(b: ExtensionBrowser, serverUrl: string): Promise<void> {
+  await b.worker.evaluate((url) => chrome.storage.local.set({ settings: { serverUrl: url } }), serverUrl);
+}
+
+/**
+ * Reports the tab showing `page`, as a click on the toolbar button does, and answers the report page
+ * that opens with the id of its draft.
+ */
+export async function reportPage(
+  b: ExtensionBrowser,
+  page: Page,
+): Promise<{ reportPage: Page; draftId: string }> {
+  const tabId = await b.worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return tab?.id;
+  }, page.url());
+  if (tabId === undefined) throw new Error(`no tab shows ${page.url()}`);
+  const opened = b.context.waitForEvent('page', {
+    predicate: (p) => p.url().includes('/report.html'),
+    timeout: 60_000,
+  });
+  const helper = await b.context.newPage();
+  await helper.goto(`chrome-extension://${b.extensionId}/report.html`);
+  await page.bringToFront();
+  void helper.evaluate((id) => chrome.runtime.sendMessage({ type: 'report-tab', tabId: id }), tabId);
+  const reportPage = await opened;
+  await helper.close();
+  const draftId = new URL(reportPage.url()).searchParams.get('draft');
+  if (!draftId) throw new Error(`the report page opened without a draft: ${reportPage.url()}`);
+  return { reportPage, draftId };
+}
+
+export interface DecodedCapture {
+  name: string;
+  method: string;
+  type: string;
+  width: number;
+  height: number;
+  truncated: boolean;
+  bytes: number;
+  /** RGB of every row at x = 5 and at the middle column: enough to find bars, bands and images. */
+  left: [number, number, number][];
+  middle: [number, number, number][];
+}
+
+/**
+ * Reads a draft's captures from the extension's IndexedDB and samples their pixels in the page (whole
+ * images are too big to ship over the wire).
+ */
+export async function readCaptures(extensionPage: Page, draftId: string): Promise<DecodedCapture[]> {
+  return extensionPage.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('snapdesk');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const draft = await new Promise<{
+      captures: { name: string; method: string; truncated: boolean; original: Blob }[];
+    }>((res, rej) => {
+      const r = db.transaction('drafts').objectStore('drafts').get(id);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    return Promise.all(
+      draft.captures.map(async (c) => {
+        const bitmap = await createImageBitmap(c.original);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        ctx.drawImage(bitmap, 0, 0);
+        const column = (x: number) => {
+          const d = ctx.getImageData(x, 0, 1, bitmap.height).data;
+          const out: [number, number, number][] = [];
+          for (let y = 0; y < bitmap.height; y++)
+            out.push([d[y * 4] ?? 0, d[y * 4 + 1] ?? 0, d[y * 4 + 2] ?? 0]);
+          return out;
+        };
+        return {
+          name: c.name,
+          method: c.method,
+          type: c.original.type,
+          width: bitmap.width,
+          height: bitmap.height,
+          truncated: c.truncated,
+          bytes: c.original.size,
+          left: column(5),
+          middle: column(Math.floor(bitmap.width / 2)),
+        };
+      }),
+    );
+  }, draftId);
+}
+
+/** Writes a draft's captures as image files, to look at them (SNAPDESK_E2E_SHOTS=<folder>). */
+export async function saveCaptures(
+  extensionPage: Page,
+  draftId: string,
+  folder: string,
+  prefix: string,
+): Promise<void> {
+  const files = await extensionPage.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res) => {
+      const r = indexedDB.open('snapdesk');
+      r.onsuccess = () => res(r.result);
+    });
+    const draft = await new Promise<{ captures: { name: string; original: Blob }[] }>((res) => {
+      const r = db.transaction('drafts').objectStore('drafts').get(id);
+      r.onsuccess = () => res(r.result);
+    });
+    return Promise.all(
+      draft.captures.map(async (c) => {
+        // As PNG, whatever the capture's own format, so any image viewer shows it.
+        const bitmap = await createImageBitmap(c.original);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(bitmap, 0, 0);
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+        let binary = '';
+        for (const b of bytes) binary += String.fromCharCode(b);
+        return { name: c.name, base64: btoa(binary) };
+      }),
+    );
+  }, draftId);
+  mkdirSync(folder, { recursive: true });
+  for (const f of files) {
+    writeFileSync(
+      join(folder, `${prefix}-${f.name.replace(/\.\w+$/, '.png')}`),
+      Buffer.from(f.base64, 'base64'),
+    );
+  }
+}
+
+/** Whether a colour is near another (lossy encodings shift colours a little). */
+export const near = (a: readonly number[], b: readonly number[], tolerance = 24) =>
+  a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tolerance);
