@@ -1,4 +1,5 @@
 import type { ReportMessageKey } from './i18n/report-en.ts';
+import { type BlockingImpact, blockingImpact, type Priority, priority } from './schemas/report.ts';
 
 /**
  * Priority of a "Something is broken" report. Seed 000: Immediate is only for problems that stop
@@ -6,12 +7,12 @@ import type { ReportMessageKey } from './i18n/report-en.ts';
  * cried wolf"). The form shows each level's definition and gently questions a High or Immediate that
  * nothing backs up.
  */
-export const PRIORITY_LEVELS = ['low', 'normal', 'high', 'immediate'] as const;
-export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+export const PRIORITY_LEVELS = priority.options;
+export type PriorityLevel = Priority;
 
 /** What the problem stops, as the person answers "What does it stop?" on the form. */
-export const BLOCKING_IMPACTS = ['ordering', 'work', 'none'] as const;
-export type BlockingImpact = (typeof BLOCKING_IMPACTS)[number];
+export const BLOCKING_IMPACTS = blockingImpact.options;
+export type { BlockingImpact };
 
 interface PriorityText {
   label: ReportMessageKey;

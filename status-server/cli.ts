@@ -13,7 +13,7 @@ import { openStore } from './store/db.ts';
 import { migrateToLatest } from './store/migrations.ts';
 import type { Database } from './store/schema.ts';
 
-const usage = `Usage: npm run token -- <command>
+const usage = `Usage: npm run admin -- <command>
   create <name>              create an admin API token (shown once)
   list                       list tokens (never their secret)
   revoke <id>                revoke a token by id
@@ -30,7 +30,7 @@ const tokenCommands: Record<string, (db: Db, arg: string | undefined) => Promise
   async create(db, arg) {
     const parsed = name.safeParse(arg);
     if (!parsed.success) {
-      console.error('create needs a name for the token, e.g. `npm run token -- create ci-bot`');
+      console.error('create needs a name for the token, e.g. `npm run admin -- create ci-bot`');
       return 2;
     }
     const { id, token } = await createToken(db, parsed.data);
@@ -46,7 +46,7 @@ const tokenCommands: Record<string, (db: Db, arg: string | undefined) => Promise
   },
   async revoke(db, arg) {
     if (!arg) {
-      console.error('revoke needs a token id (see `npm run token -- list`)');
+      console.error('revoke needs a token id (see `npm run admin -- list`)');
       return 2;
     }
     const revoked = await revokeToken(db, arg);

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { ensureFirstConsoleUser } from './auth/passwords.ts';
 import { createToken, hasLiveToken } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
@@ -18,8 +19,17 @@ console.log(`Snapdesk status server: database ${where}`);
 if (!(await hasLiveToken(running.store.db))) {
   const { token } = await createToken(running.store.db, 'first admin');
   console.log(`No admin token existed, so one was created. Keep it; it is shown only once:\n\n  ${token}\n`);
-  console.log('Use it as "Authorization: Bearer <token>"; manage tokens with `npm run token -- help`.');
+  console.log('Use it as "Authorization: Bearer <token>"; manage tokens with `npm run admin -- help`.');
 }
+const firstUser = await ensureFirstConsoleUser(running.store.db);
+if (firstUser) {
+  console.log(`No console user existed, so one was created. Keep the password; it is shown only once:\n`);
+  console.log(
+    `  ${config.publicUrl}/console   e-mail: ${firstUser.email}   password: ${firstUser.password}\n`,
+  );
+  console.log('Manage console users with `npm run admin -- help`.');
+}
+console.log(`Mail: ${running.mailer.target}`);
 
 const server = serve({ fetch: running.app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Status page: ${config.publicUrl}/ (listening on ${info.address}:${info.port})`);

@@ -83,7 +83,6 @@ async function report(tab: Tab): Promise<string | undefined> {
       environment: environmentOf(metrics, at),
       console: redactEntries(entries ?? []),
       captures: [toCapture(fullPage, 'full-page', at), toCapture(viewport, 'viewport', at)],
-      fields: {},
     };
     await saveDraft(draft);
     await browser.tabs.create({

@@ -64,7 +64,7 @@ export default defineContentScript({
     const realFetch = window.fetch;
     window.fetch = async function (input: RequestInfo | URL, init?: RequestInit) {
       const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      const url = input instanceof Request ? input.url : String(input);
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
       try {
         const res = await realFetch.call(this, input, init);
         if (!res.ok)

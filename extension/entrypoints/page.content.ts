@@ -6,6 +6,7 @@ import {
   collectMetrics,
   hidePinned,
   maskPrivateFields,
+  painted,
   preloadLazyContent,
   restorePage,
   scrollToY,
@@ -58,6 +59,8 @@ async function handle(m: PageMessage, entries: ConsoleEntry[]): Promise<unknown>
     case 'prepare': {
       saved ??= { x: window.scrollX, y: window.scrollY };
       maskPrivateFields();
+      // The masks must be painted before the background captures the first pixels.
+      await painted();
       return collectMetrics() satisfies PageMetrics;
     }
     case 'preload':

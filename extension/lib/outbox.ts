@@ -58,6 +58,7 @@ async function deliverOne(serverUrl: string, item: OutboxItem): Promise<boolean>
       await Promise.all([
         tx.objectStore('sent').put({
           reference: answer.reference,
+          outboxId: item.id,
           secret: answer.secret,
           statusUrl: answer.status_url,
           title: item.report.title,

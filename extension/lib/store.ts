@@ -25,6 +25,16 @@ export interface Capture {
 /** The fields a person fills in; everything of a report except what the extension collects. */
 export type ReportFields = Omit<Report, 'environment' | 'console' | 'attachments' | 'client_id'>;
 
+/** The form's answers, by the form configuration's field ids, as typed. */
+export type FormValues = Record<string, string>;
+
+/** A file the person attached (an image or a PDF), sent as it is. */
+export interface AttachedFile {
+  id: string;
+  name: string;
+  blob: Blob;
+}
+
 export interface Draft {
   id: string;
   createdAt: string;
@@ -34,7 +44,15 @@ export interface Draft {
   environment: Environment;
   console: ConsoleEntry[];
   captures: Capture[];
-  fields: Partial<ReportFields>;
+  /**
+   * The answers by the form's own field ids, so a server's form with fields the report has no
+   * column for still survives a closed tab; they are mapped onto the report when it is sent.
+   */
+  requestType?: string;
+  form?: FormValues;
+  files?: AttachedFile[];
+  /** Filed with "Report anyway (linked to this incident)". */
+  incidentId?: string;
 }
 
 /** A report waiting to reach the server; its id is the Idempotency-Key of every attempt. */
@@ -53,6 +71,8 @@ export interface OutboxItem {
 
 export interface SentReport {
   reference: string;
+  /** The outbox item (and Idempotency-Key) it was sent as, so the report page can find it exactly. */
+  outboxId: string;
   secret: string;
   statusUrl: string;
   title: string;

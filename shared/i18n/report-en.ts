@@ -115,8 +115,10 @@ export const reportEn = {
   'report.page.captureError':
     'This page could not be captured ({error}). You can still describe the problem and attach screenshots or files.',
   'report.page.offlineForm':
-    'The server could not be reached, so the standard form is shown. A report sent now waits in the outbox until the server is back.',
+    'The form could not be loaded from the server, so the last known form is shown. If the server cannot be reached, a report sent now waits in the outbox until it is back.',
   'report.page.draftMissing': 'This draft no longer exists. It may have been sent from another tab.',
+  'report.page.noDraft':
+    'To report a problem, open the page where it happens and press the Snapdesk button in the toolbar (or Alt+Shift+R).',
   'report.page.alreadySent': 'This report has already been sent; it is waiting in the outbox or has arrived.',
   'report.page.saved': 'Draft saved at {time}',
   'report.page.saveFailed': 'The draft could not be saved: {error}',

@@ -125,8 +125,8 @@ export function parseFormConfig(
     : { ok: false, issues: issuesFromZod(result.error) };
 }
 
-const ALL = ['question', 'broken', 'feature'];
-const BROKEN = ['broken'];
+const ALL = ['question', 'bug', 'feature'];
+const BUG = ['bug'];
 const LINE = 200;
 const TEXT = 10_000;
 /** Enough for any count of people, orders or branches a shop has. */
@@ -139,7 +139,7 @@ const count = (id: string, label: ReportMessageKey): FieldInput => ({
   kind: 'number',
   label,
   help: 'report.field.impact.help',
-  types: BROKEN,
+  types: BUG,
   min: 0,
   max: MAX_COUNT,
 });
@@ -153,7 +153,7 @@ const count = (id: string, label: ReportMessageKey): FieldInput => ({
 export const defaultFormConfig: FormConfig = formConfigSchema.parse({
   version: 1,
   requestTypes: [
-    { id: 'broken', label: 'report.type.broken', help: 'report.type.broken.help' },
+    { id: 'bug', label: 'report.type.broken', help: 'report.type.broken.help' },
     { id: 'question', label: 'report.type.question', help: 'report.type.question.help' },
     { id: 'feature', label: 'report.type.feature', help: 'report.type.feature.help' },
   ],
@@ -190,24 +190,24 @@ export const defaultFormConfig: FormConfig = formConfigSchema.parse({
       label: 'report.field.stepsToReproduce',
       help: 'report.field.stepsToReproduce.help',
       required: true,
-      types: BROKEN,
+      types: BUG,
       maxLength: TEXT,
     },
-    { id: 'expected', kind: 'textarea', label: 'report.field.expected', types: BROKEN, maxLength: TEXT },
-    { id: 'actual', kind: 'textarea', label: 'report.field.actual', types: BROKEN, maxLength: TEXT },
+    { id: 'expected', kind: 'textarea', label: 'report.field.expected', types: BUG, maxLength: TEXT },
+    { id: 'actual', kind: 'textarea', label: 'report.field.actual', types: BUG, maxLength: TEXT },
     {
       id: 'howBefore',
       kind: 'textarea',
       label: 'report.field.howBefore',
       help: 'report.field.howBefore.help',
-      types: BROKEN,
+      types: BUG,
       maxLength: TEXT,
     },
     {
       id: 'blocking',
       kind: 'select',
       label: 'report.field.blocking',
-      types: BROKEN,
+      types: BUG,
       options: BLOCKING_IMPACTS.map((value) => ({ value, label: BLOCKING_TEXT[value] })),
     },
     {
@@ -216,7 +216,7 @@ export const defaultFormConfig: FormConfig = formConfigSchema.parse({
       label: 'report.field.priority',
       help: 'report.field.priority.help',
       required: true,
-      types: BROKEN,
+      types: BUG,
     },
     count('impactPeople', 'report.field.impactPeople'),
     count('impactOrders', 'report.field.impactOrders'),
@@ -226,7 +226,7 @@ export const defaultFormConfig: FormConfig = formConfigSchema.parse({
       kind: 'textarea',
       label: 'report.field.workingExamples',
       help: 'report.field.examples.help',
-      types: BROKEN,
+      types: BUG,
       maxLength: TEXT,
     },
     {
@@ -234,14 +234,14 @@ export const defaultFormConfig: FormConfig = formConfigSchema.parse({
       kind: 'textarea',
       label: 'report.field.failingExamples',
       help: 'report.field.examples.help',
-      types: BROKEN,
+      types: BUG,
       maxLength: TEXT,
     },
     {
       id: 'alreadyTried',
       kind: 'textarea',
       label: 'report.field.alreadyTried',
-      types: BROKEN,
+      types: BUG,
       maxLength: TEXT,
     },
     {

@@ -5,6 +5,8 @@ import { entityId, incidentImpact, incidentStatus } from './status.ts';
 export const requestType = z.enum(['question', 'bug', 'feature']);
 /** Priority exists only for "Something is broken"; Immediate = customers cannot order or pay (000). */
 export const priority = z.enum(['low', 'normal', 'high', 'immediate']);
+/** What the problem stops: the fact the priority advice weighs (ordering = customers cannot order or pay). */
+export const blockingImpact = z.enum(['ordering', 'work', 'none']);
 /** How an image was produced, so support knows how far to trust its pixels. */
 export const captureMethod = z.enum(['viewport', 'stitched', 'html2canvas', 'upload']);
 export const reportState = z.enum(['received', 'forwarded', 'retrying', 'failed']);
@@ -64,7 +66,7 @@ export const report = z
         people: count.optional(),
         orders: count.optional(),
         branches: count.optional(),
-        blocking: z.boolean().optional(),
+        blocking: blockingImpact.optional(),
       })
       .optional(),
     examples_working: optionalText(5_000),
@@ -122,6 +124,7 @@ export const reportStatusResponse = z.object({
 
 export type RequestType = z.infer<typeof requestType>;
 export type Priority = z.infer<typeof priority>;
+export type BlockingImpact = z.infer<typeof blockingImpact>;
 export type CaptureMethod = z.infer<typeof captureMethod>;
 export type ReportState = z.infer<typeof reportState>;
 export type ConsoleEntry = z.infer<typeof consoleEntry>;

@@ -1,4 +1,4 @@
-import type { Priority, RequestType } from '../../shared/schemas/report.ts';
+import type { BlockingImpact, Priority, RequestType } from '../../shared/schemas/report.ts';
 import type { OutgoingReport } from './outgoing.ts';
 
 /** One line of a fields section; `link` marks values that are URLs, so HTML can make them clickable. */
@@ -11,6 +11,12 @@ export type Section =
   | { kind: 'rows'; heading: string; rows: Row[] }
   | { kind: 'text'; heading: string; text: string }
   | { kind: 'list'; heading: string; items: string[] };
+
+const blockingText: Record<BlockingImpact, string> = {
+  ordering: 'customers cannot order or pay',
+  work: 'people cannot do their work',
+  none: 'nothing; it is inconvenient',
+};
 
 const typeLabels: Record<RequestType, string> = {
   question: 'Question',
@@ -83,7 +89,7 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>): Sec
       field('People affected', r.impact?.people),
       field('Orders affected', r.impact?.orders),
       field('Branches affected', r.impact?.branches),
-      r.impact?.blocking !== undefined && field('Blocks work', r.impact.blocking ? 'yes' : 'no'),
+      r.impact?.blocking !== undefined && field('It stops', blockingText[r.impact.blocking]),
       field('In their words', r.impact?.text),
     ]),
     ...text('Examples that work', r.examples_working),

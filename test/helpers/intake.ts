@@ -13,7 +13,7 @@ export function sampleReport(overrides: Partial<ReportInput> = {}): ReportInput 
     expected: 'The invoice PDF opens',
     actual: 'An empty page',
     priority: 'high',
-    impact: { text: 'All orders of today', orders: 37, blocking: true },
+    impact: { text: 'All orders of today', orders: 37, blocking: 'ordering' },
     account: 'Acme Shop',
     country: 'RO',
     contact_email: 'ana@example.com',

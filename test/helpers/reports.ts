@@ -31,7 +31,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     expected: 'The order is placed',
     actual: 'Spinner, no order',
     before: 'Worked yesterday at 17:00',
-    impact: { text: 'All stores in the north', people: 12, orders: 340, branches: 4, blocking: true },
+    impact: { text: 'All stores in the north', people: 12, orders: 340, branches: 4, blocking: 'ordering' },
     examples_working: 'Order 1001 with PayPal',
     examples_failing: 'Order 1002 with card',
     tried: 'Cleared the cache, other browser',

@@ -90,7 +90,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
       'People affected: 12',
       'Orders affected: 340',
       'Branches affected: 4',
-      'Blocks work: yes',
+      'It stops: customers cannot order or pay',
       'Examples that work\nOrder 1001 with PayPal',
       'Examples that fail\nOrder 1002 with card',
       'Already tried\nCleared the cache, other browser',

@@ -72,7 +72,7 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
         title: 'Checkout button does nothing',
         priority: 'high',
         steps: '1. Add a sofa to the cart\n2. Open checkout\n3. Click "Pay now"',
-        impact: { people: 12, orders: 340, branches: 4, blocking: true },
+        impact: { people: 12, orders: 340, branches: 4, blocking: 'ordering' },
         account: 'Möbelhaus Nord GmbH',
         contact_email: 'anna@moebel-nord.example',
         environment: {

@@ -13,12 +13,12 @@ const issuesOf = (input: unknown) => {
 
 describe('form configuration', () => {
   it('offers the three request types of the seeds, "Something is broken" first', () => {
-    expect(defaultFormConfig.requestTypes.map((t) => t.id)).toEqual(['broken', 'question', 'feature']);
+    expect(defaultFormConfig.requestTypes.map((t) => t.id)).toEqual(['bug', 'question', 'feature']);
   });
 
   it('asks the triage questions only where they belong, and priority only for "Something is broken"', () => {
     const common = ['title', 'description', 'account', 'shareWith', 'country', 'contactEmail'];
-    const broken = fieldsOf('broken');
+    const broken = fieldsOf('bug');
     for (const id of [
       ...common,
       'stepsToReproduce',
@@ -47,7 +47,7 @@ describe('form configuration', () => {
   it('defines fields by kind, requiredness and limits', () => {
     const byId = Object.fromEntries(defaultFormConfig.fields.map((f) => [f.id, f]));
     expect(byId.title).toMatchObject({ kind: 'title', required: true, maxLength: 150 });
-    expect(byId.priority).toMatchObject({ kind: 'priority', required: true, types: ['broken'] });
+    expect(byId.priority).toMatchObject({ kind: 'priority', required: true, types: ['bug'] });
     expect(byId.impactOrders).toMatchObject({ kind: 'number', min: 0, required: false });
     expect(byId.contactEmail).toMatchObject({ kind: 'email', required: true, maxLength: 254 });
     expect(byId.blocking?.options?.map((o) => o.value)).toEqual(['ordering', 'work', 'none']);
@@ -88,7 +88,7 @@ describe('form configuration', () => {
     const [title, description] = config.fields;
     if (!title || !description) throw new Error('the default has a title and a description');
     description.id = 'title';
-    description.types = ['broken', 'bogus'];
+    description.types = ['bug', 'bogus'];
     description.kind = 'select';
     expect(issuesOf(config)).toEqual([
       { path: 'fields.1.id', message: 'is used twice' },
@@ -132,21 +132,21 @@ describe('form configuration', () => {
     const config = copy();
     const title = config.fields[0];
     if (!title) throw new Error('the default has a title');
-    title.types = ['broken', 'question'];
+    title.types = ['bug', 'question'];
     expect(issuesOf(config)).toEqual([
       {
         path: 'fields',
         message: 'needs a required title field shown for every request type (missing for feature)',
       },
     ]);
-    title.types = ['broken', 'question', 'feature'];
+    title.types = ['bug', 'question', 'feature'];
     title.required = false;
-    expect(issuesOf(config)[0]?.message).toMatch(/missing for broken, question, feature/);
+    expect(issuesOf(config)[0]?.message).toMatch(/missing for bug, question, feature/);
   });
 
   it('refuses duplicate request types', () => {
     const config = copy();
-    config.requestTypes.push({ id: 'broken', label: 'report.type.broken' });
+    config.requestTypes.push({ id: 'bug', label: 'report.type.broken' });
     expect(issuesOf(config)).toEqual([{ path: 'requestTypes.3.id', message: 'is used twice' }]);
   });
 

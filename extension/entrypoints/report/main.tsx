@@ -1,7 +1,5 @@
 import { render } from 'preact';
+import '../../components/ui.css';
+import { ReportPage } from './ReportPage.tsx';
 
-function Report() {
-  return <main>Loading…</main>;
-}
-
-render(<Report />, document.getElementById('app') as HTMLElement);
+render(<ReportPage />, document.getElementById('app') as HTMLElement);

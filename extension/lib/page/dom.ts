@@ -103,12 +103,17 @@ export function collectMetrics(): PageMetrics {
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Scrolls and waits until the page has painted there (two frames, plus a beat for lazy work). */
-export async function scrollToY(y: number): Promise<number> {
-  window.scrollTo({ left: 0, top: y, behavior: 'instant' });
+/** Resolves once what was just changed in the page has been painted: two frames, plus a beat. */
+export async function painted(): Promise<void> {
   await frame();
   await frame();
   await sleep(30);
+}
+
+/** Scrolls and waits until the page has painted there. */
+export async function scrollToY(y: number): Promise<number> {
+  window.scrollTo({ left: 0, top: y, behavior: 'instant' });
+  await painted();
   return window.scrollY;
 }
 

@@ -44,7 +44,7 @@ function impactText(r: Report, ctx: ConsoleContext): string | undefined {
     i.people === undefined ? '' : ctx.t('console.report.people', { n: i.people }),
     i.orders === undefined ? '' : ctx.t('console.report.orders', { n: i.orders }),
     i.branches === undefined ? '' : ctx.t('console.report.branches', { n: i.branches }),
-    i.blocking ? ctx.t('console.report.blocking') : '',
+    i.blocking && i.blocking !== 'none' ? ctx.t(`console.report.blocking.${i.blocking}`) : '',
   ].filter(Boolean);
   return [i.text ?? '', counts.join(' · ')].filter(Boolean).join('\n') || undefined;
 }

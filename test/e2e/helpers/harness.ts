@@ -178,52 +178,87 @@ export interface DecodedCapture {
   /** RGB of every row at x = 5 and at the middle column: enough to find bars, bands and images. */
   left: [number, number, number][];
   middle: [number, number, number][];
+  /** RGB at the points asked for, by name. */
+  at: Record<string, [number, number, number]>;
 }
 
 /**
  * Reads a draft's captures from the extension's IndexedDB and samples their pixels in the page (whole
  * images are too big to ship over the wire).
  */
-export async function readCaptures(extensionPage: Page, draftId: string): Promise<DecodedCapture[]> {
+export async function readCaptures(
+  extensionPage: Page,
+  draftId: string,
+  points: Record<string, [number, number]> = {},
+): Promise<DecodedCapture[]> {
+  return extensionPage.evaluate(
+    async ([id, wanted]) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('snapdesk');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const draft = await new Promise<{
+        captures: { name: string; method: string; truncated: boolean; original: Blob }[];
+      }>((res, rej) => {
+        const r = db.transaction('drafts').objectStore('drafts').get(id);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      return Promise.all(
+        draft.captures.map(async (c) => {
+          const bitmap = await createImageBitmap(c.original);
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+          ctx.drawImage(bitmap, 0, 0);
+          const column = (x: number) => {
+            const d = ctx.getImageData(x, 0, 1, bitmap.height).data;
+            const out: [number, number, number][] = [];
+            for (let y = 0; y < bitmap.height; y++)
+              out.push([d[y * 4] ?? 0, d[y * 4 + 1] ?? 0, d[y * 4 + 2] ?? 0]);
+            return out;
+          };
+          return {
+            name: c.name,
+            method: c.method,
+            type: c.original.type,
+            width: bitmap.width,
+            height: bitmap.height,
+            truncated: c.truncated,
+            bytes: c.original.size,
+            left: column(5),
+            middle: column(Math.floor(bitmap.width / 2)),
+            at: Object.fromEntries(
+              Object.entries(wanted).map(([name, [x, y]]) => {
+                const d = ctx.getImageData(x, y, 1, 1).data;
+                return [name, [d[0] ?? 0, d[1] ?? 0, d[2] ?? 0]];
+              }),
+            ) as Record<string, [number, number, number]>,
+          };
+        }),
+      );
+    },
+    [draftId, points] as const,
+  );
+}
+
+/** A draft as the extension keeps it, read from its IndexedDB (captures left out). */
+export async function readDraft(
+  extensionPage: Page,
+  draftId: string,
+): Promise<Record<string, unknown> | undefined> {
   return extensionPage.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
+    const db = await new Promise<IDBDatabase>((res) => {
       const r = indexedDB.open('snapdesk');
       r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
     });
-    const draft = await new Promise<{
-      captures: { name: string; method: string; truncated: boolean; original: Blob }[];
-    }>((res, rej) => {
+    const draft = await new Promise<Record<string, unknown> | undefined>((res) => {
       const r = db.transaction('drafts').objectStore('drafts').get(id);
       r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
     });
-    return Promise.all(
-      draft.captures.map(async (c) => {
-        const bitmap = await createImageBitmap(c.original);
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-        ctx.drawImage(bitmap, 0, 0);
-        const column = (x: number) => {
-          const d = ctx.getImageData(x, 0, 1, bitmap.height).data;
-          const out: [number, number, number][] = [];
-          for (let y = 0; y < bitmap.height; y++)
-            out.push([d[y * 4] ?? 0, d[y * 4 + 1] ?? 0, d[y * 4 + 2] ?? 0]);
-          return out;
-        };
-        return {
-          name: c.name,
-          method: c.method,
-          type: c.original.type,
-          width: bitmap.width,
-          height: bitmap.height,
-          truncated: c.truncated,
-          bytes: c.original.size,
-          left: column(5),
-          middle: column(Math.floor(bitmap.width / 2)),
-        };
-      }),
-    );
+    if (!draft) return undefined;
+    const { captures: _, ...rest } = draft;
+    return rest;
   }, draftId);
 }
 
