@@ -59,7 +59,7 @@ async function startServer(dataDir: string, port: number, hookUrl: string): Prom
       HOST: '127.0.0.1',
       SNAPDESK_DATA_DIR: dataDir,
       DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
-      SNAPDESK_INTAKE_PER_MINUTE: '1000000',
+      SNAPDESK_INTAKE_PER_MINUTE: '100000',
       SNAPDESK_FORWARD_WEBHOOK_URL: hookUrl,
       SNAPDESK_FORWARD_WEBHOOK_SECRET: `whsec_${Buffer.from('bench-secret-bench-secret-bench!').toString('base64')}`,
       NODE_ENV: 'production',
