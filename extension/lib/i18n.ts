@@ -1,28 +1,19 @@
-import { catalogues, type MessageKey, negotiateLocale } from '../../shared/i18n/index.ts';
-import { type ReportMessageKey, reportEn } from '../../shared/i18n/report-en.ts';
+import {
+  catalogues,
+  createTranslator,
+  fill,
+  type MessageKey,
+  negotiateLocale,
+} from '../../shared/i18n/index.ts';
 
-export type UiKey = MessageKey | ReportMessageKey;
+export type UiKey = MessageKey;
 export type Params = Record<string, string | number>;
 
-/** Report-form catalogues by language; English until the others are written. */
-const reportCatalogues: Record<string, Record<ReportMessageKey, string>> = { en: reportEn };
-
 const locale = negotiateLocale(typeof navigator === 'undefined' ? undefined : navigator.languages.join(','));
-const messages: Record<string, string> = {
-  ...catalogues.en,
-  ...reportEn,
-  ...catalogues[locale],
-  ...reportCatalogues[locale],
-};
-
-function fill(text: string, params?: Params): string {
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-}
+const messages: Record<string, string> = catalogues[locale] ?? catalogues.en ?? {};
 
 /** The extension's pages speak the browser's language where a catalogue exists, else English. */
-export function t(key: UiKey, params?: Params): string {
-  return fill(messages[key] ?? key, params);
-}
+export const t = createTranslator(locale);
 
 /**
  * For keys that come from outside, such as a server's form configuration: a key the catalogue does
