@@ -5,9 +5,11 @@ import { ApiFailure, renderError } from './http/errors.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
 import { consoleRoutes } from './routes/console.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { formConfigRoutes } from './routes/form-config.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { Snapshots } from './snapshot/snapshots.ts';
 import type { Store } from './store/db.ts';
 import { renderNotFound } from './views/not-found.ts';
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', reportRoutes(deps))
     .route('/api', formConfigRoutes(deps.config.formConfig))
     .route('/console', consoleRoutes(deps))
+    .route('/', subscriptionRoutes({ ...deps, subscriptions: deps.config.subscriptions }))
+    .route('/', feedRoutes(deps))
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {

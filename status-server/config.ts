@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defaultFormConfig, type FormConfig, parseFormConfig } from '../shared/schemas/form-config.ts';
 import { type Priority, priority } from '../shared/schemas/report.ts';
 import { type ForwardingConfig, forwardingEnv, parseForwarding } from './connectors/config.ts';
+import { type SubscriptionConfig, subscriptionEnv, subscriptionSettings } from './subscriptions/config.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -48,6 +49,7 @@ const env = z.object({
   SNAPDESK_FORM_CONFIG: z.string().optional(),
   // The help-desk connectors' variables, so their errors are listed with the others.
   ...forwardingEnv.shape,
+  ...subscriptionEnv.shape,
 });
 
 /** The organisation's own report form, if it has one: a JSON file checked against the shared schema. */
@@ -103,6 +105,8 @@ export interface Config {
   formConfig: FormConfig;
   /** Where received reports are forwarded: e-mail, Redmine, a webhook; any or none. */
   forwarding: ForwardingConfig;
+  /** Subscriptions: rate limits, and the private networks webhook targets may be on. */
+  subscriptions: SubscriptionConfig;
 }
 
 /** Reads and validates the environment once; a wrong value stops start-up with the variable's name. */
@@ -130,5 +134,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
     formConfig: readFormConfig(e.SNAPDESK_FORM_CONFIG),
     forwarding: parseForwarding(source),
+    subscriptions: subscriptionSettings(e),
   };
 }

@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enabledConnectors } from './connectors/config.ts';
 import { forwardingHandler } from './delivery/forwarding.ts';
+import { noticeHandlers } from './delivery/notices.ts';
 import { Worker } from './delivery/worker.ts';
 import { createMailer, type Mailer } from './mail/transport.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
@@ -13,7 +14,7 @@ export interface Running {
   store: Store;
   snapshots: Snapshots;
   mailer: Mailer;
-  /** Delivers queued work: reports to the help desk. */
+  /** Delivers queued work: reports to the help desk, notices to subscribers. */
   worker: Worker;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
@@ -31,15 +32,21 @@ export async function startServer(config: Config, options: { startWorker?: boole
   snapshots.start();
   const f = config.forwarding;
   const mailer = createMailer({ smtp: f.smtp, from: f.mailFrom, dataDir: config.dataDir });
-  const worker = new Worker(store, {
-    forward: forwardingHandler({
-      store,
-      forwarding: f,
-      publicUrl: config.publicUrl,
-      mailer,
-      attachmentUrl: await attachmentUrlFor({ store, config }),
-    }),
-  });
+  const worker = new Worker(
+    store,
+    {
+      forward: forwardingHandler({
+        store,
+        forwarding: f,
+        publicUrl: config.publicUrl,
+        mailer,
+        attachmentUrl: await attachmentUrlFor({ store, config }),
+      }),
+      ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
+    },
+    // A fan-out queues a notice per subscriber: claiming hundreds at a time keeps the pool busy.
+    { batch: 500 },
+  );
   if (options.startWorker !== false) worker.start();
   const app = createApp({
     config,

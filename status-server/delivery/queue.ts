@@ -66,36 +66,42 @@ export interface ClaimOptions {
 /**
  * Takes up to `limit` due jobs (or jobs whose worker's lease ran out) for this worker. On PostgreSQL
  * `FOR UPDATE SKIP LOCKED` lets several processes claim side by side without waiting or overlapping;
- * SQLite runs the single statement under its one writer lock, which gives the same guarantee.
+ * SQLite runs each statement under its one writer lock, which gives the same guarantee. Expired
+ * leases and due jobs are taken by separate statements, so the common one walks the
+ * `(state, run_at)` index in order instead of sorting every waiting job.
  */
 export async function claim(store: Store, o: ClaimOptions): Promise<Job[]> {
   const now = new Date();
   const nowIso = now.toISOString();
-  let due = store.db
-    .selectFrom('jobs')
-    .select('id')
-    .where('kind', 'in', o.kinds)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', nowIso)]),
-        eb.and([eb('state', '=', 'running'), eb('locked_until', '<', nowIso)]),
-      ]),
-    )
-    .orderBy('run_at')
-    .limit(o.limit);
-  if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
-  return store.db
-    .updateTable('jobs')
-    .set((eb) => ({
-      state: 'running',
-      attempts: eb('attempts', '+', 1),
-      locked_by: o.workerId,
-      locked_until: new Date(now.getTime() + o.leaseMs).toISOString(),
-      updated_at: nowIso,
-    }))
-    .where('id', 'in', due)
-    .returningAll()
-    .execute();
+  const take = async (state: 'pending' | 'running', limit: number): Promise<Job[]> => {
+    let due = store.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', 'in', o.kinds)
+      .where('state', '=', state);
+    due =
+      state === 'pending'
+        ? due.where('run_at', '<=', nowIso).orderBy('run_at')
+        : due.where('locked_until', '<', nowIso);
+    due = due.limit(limit);
+    if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    return store.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'running',
+        attempts: eb('attempts', '+', 1),
+        locked_by: o.workerId,
+        locked_until: new Date(now.getTime() + o.leaseMs).toISOString(),
+        updated_at: nowIso,
+      }))
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+  };
+  const expired = await take('running', o.limit);
+  return expired.length < o.limit
+    ? [...expired, ...(await take('pending', o.limit - expired.length))]
+    : expired;
 }
 
 /** Records success; only the worker holding the lease may, so a job reclaimed elsewhere is not touched. */
@@ -115,7 +121,66 @@ export async function complete(db: Db, job: Job, result: unknown = null): Promis
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Records a failure: retried after a back-off, or failed for good when out of attempts or not retryable. */
+/** Ids per statement when a write names many jobs, well under both databases' parameter limits. */
+const IDS_PER_STATEMENT = 1_000;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += IDS_PER_STATEMENT) out.push(items.slice(i, i + IDS_PER_STATEMENT));
+  return out;
+}
+
+/**
+ * Records many successes with one UPDATE per distinct result (high-volume jobs mostly share one),
+ * under the same lease rule as `complete`; answers the ids it recorded.
+ */
+export async function completeMany(db: Db, done: { job: Job; result: unknown }[]): Promise<Set<string>> {
+  const groups = new Map<string, Map<string | null, string[]>>();
+  for (const { job, result } of done) {
+    const json = JSON.stringify(result ?? null);
+    const byWorker = groups.get(json) ?? new Map<string | null, string[]>();
+    byWorker.set(job.locked_by, [...(byWorker.get(job.locked_by) ?? []), job.id]);
+    groups.set(json, byWorker);
+  }
+  const recorded = new Set<string>();
+  const now = new Date().toISOString();
+  for (const [result, byWorker] of groups) {
+    for (const [lockedBy, ids] of byWorker) {
+      for (const part of chunks(ids)) {
+        const rows = await db
+          .updateTable('jobs')
+          .set({ state: 'done', result, locked_until: null, updated_at: now })
+          .where('id', 'in', part)
+          .where('locked_by', lockedBy === null ? 'is' : '=', lockedBy)
+          .where('state', '=', 'running')
+          .returning('id')
+          .execute();
+        for (const r of rows) recorded.add(r.id);
+      }
+    }
+  }
+  return recorded;
+}
+
+/** Extends this worker's lease on jobs still in hand, so a long batch is not taken over mid-way. */
+export async function renewLeases(db: Db, ids: string[], workerId: string, leaseMs: number): Promise<void> {
+  const until = new Date(Date.now() + leaseMs).toISOString();
+  for (const part of chunks(ids)) {
+    await db
+      .updateTable('jobs')
+      .set({ locked_until: until })
+      .where('id', 'in', part)
+      .where('locked_by', '=', workerId)
+      .where('state', '=', 'running')
+      .execute();
+  }
+}
+
+/**
+ * Records a failure: retried after a back-off, or failed for good when out of attempts or not
+ * retryable. Like `complete`, only while this worker still holds the job: a job already recorded as
+ * done (or reclaimed by another worker) is never put back in line, so it is never sent twice.
+ */
 export async function fail(db: Db, job: Job, error: string, retryable = true): Promise<Job['state']> {
   const final = !retryable || job.attempts >= job.max_attempts;
   const state = final ? 'failed' : 'pending';
@@ -130,6 +195,7 @@ export async function fail(db: Db, job: Job, error: string, retryable = true): P
     })
     .where('id', '=', job.id)
     .where('locked_by', '=', job.locked_by)
+    .where('state', '=', 'running')
     .execute();
   return state;
 }

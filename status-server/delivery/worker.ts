@@ -1,13 +1,23 @@
 import { hostname } from 'node:os';
 import type { Store } from '../store/db.ts';
-import { claim, complete, fail, type Job } from './queue.ts';
+import { claim, complete, fail, type Job, renewLeases } from './queue.ts';
+import { Recorder } from './recorder.ts';
 
 /** Thrown by a handler when trying again cannot help (the receiver refused the content itself). */
 export class PermanentError extends Error {}
 
+/** How one job of a batch ended, as a batch handler reports it. */
+export type Outcome = { ok: true; result?: unknown } | { ok: false; error: string; permanent: boolean };
+
 export interface JobHandler {
   /** Does the work; what it returns is stored as the job's result. Throwing schedules a retry. */
   run(job: Job): Promise<unknown>;
+  /**
+   * Optional, for kinds sent by the thousand: runs a claimed batch at once (one read for all of it,
+   * the handler's own concurrency) and reports each job as it ends; successes are then recorded a
+   * few dozen at a time instead of one write each. A job left unreported is retried.
+   */
+  runBatch?(jobs: Job[], report: (job: Job, outcome: Outcome) => void): Promise<void>;
   /** Told how each attempt ended, e.g. to keep a report's forwarding state current. */
   settled?(job: Job, outcome: { state: Job['state']; error?: string; result?: unknown }): Promise<void>;
 }
@@ -30,6 +40,8 @@ export class Worker {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private readonly o: Required<WorkerOptions>;
+  /** Claimed jobs whose outcome is not yet stored: their leases are renewed until it is. */
+  private readonly inHand = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -61,7 +73,7 @@ export class Worker {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.round();
+      const n = await this.work(true);
       total += n;
       if (n === 0) return total;
     }
@@ -69,13 +81,12 @@ export class Worker {
 
   private async run(): Promise<void> {
     while (this.running) {
-      let n = 0;
       try {
-        n = await this.round();
+        await this.work(false);
       } catch (err) {
         console.error('delivery worker: claiming jobs failed:', (err as Error).message);
       }
-      if (n < this.o.batch && this.running) {
+      if (this.running) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.o.idleMs);
           this.wakeUp = () => {
@@ -88,20 +99,88 @@ export class Worker {
     }
   }
 
-  /** Claims one batch and runs it with bounded concurrency; answers how many jobs it ran. */
-  private async round(): Promise<number> {
+  /**
+   * Claims and runs batches back to back until one comes back short. While a full batch runs, the
+   * next is already being claimed, so the database's turn overlaps the sending instead of pausing
+   * it. Leases of jobs in hand are renewed meanwhile, so only a dead worker's jobs are ever taken
+   * over. Answers how many jobs it ran.
+   */
+  private async work(draining: boolean): Promise<number> {
+    const renewal = setInterval(() => {
+      renewLeases(this.store.db, [...this.inHand], this.id, this.o.leaseMs).catch((err) =>
+        console.error('delivery worker: renewing leases failed:', (err as Error).message),
+      );
+    }, this.o.leaseMs / 3);
+    let total = 0;
+    try {
+      let next = this.claimBatch();
+      for (;;) {
+        const jobs = await next;
+        if (!jobs.length) return total;
+        next =
+          jobs.length === this.o.batch && (this.running || draining)
+            ? this.claimBatch()
+            : Promise.resolve([]);
+        // A failed claim surfaces when awaited; until then it must not count as unhandled.
+        next.catch(() => {});
+        await this.runJobs(jobs);
+        total += jobs.length;
+      }
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async claimBatch(): Promise<Job[]> {
     const jobs = await claim(this.store, {
       kinds: Object.keys(this.handlers),
       limit: this.o.batch,
       leaseMs: this.o.leaseMs,
       workerId: this.id,
     });
+    for (const job of jobs) this.inHand.add(job.id);
+    return jobs;
+  }
+
+  /** Batch handlers get their jobs in one call; the others run one by one with bounded concurrency. */
+  private async runJobs(jobs: Job[]): Promise<void> {
+    const recorder = new Recorder(this.store.db, this.handlers, (job) => this.inHand.delete(job.id));
+    const batched = new Map<string, Job[]>();
+    const single: Job[] = [];
+    for (const job of jobs) {
+      if (this.handlers[job.kind]?.runBatch) batched.set(job.kind, [...(batched.get(job.kind) ?? []), job]);
+      else single.push(job);
+    }
     let next = 0;
     const lane = async () => {
-      while (next < jobs.length) await this.runOne(jobs[next++] as Job);
+      while (next < single.length) {
+        const job = single[next++] as Job;
+        await this.runOne(job);
+        this.inHand.delete(job.id);
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, jobs.length) }, lane));
-    return jobs.length;
+    await Promise.all([
+      ...[...batched].map(([kind, list]) => this.runBatch(kind, list, recorder)),
+      ...Array.from({ length: Math.min(this.o.concurrency, single.length) }, lane),
+    ]);
+    await recorder.flush();
+  }
+
+  private async runBatch(kind: string, jobs: Job[], recorder: Recorder): Promise<void> {
+    const handler = this.handlers[kind] as Required<Pick<JobHandler, 'runBatch'>>;
+    const reported = new Set<string>();
+    try {
+      await handler.runBatch(jobs, (job, outcome) => {
+        if (reported.has(job.id)) return;
+        reported.add(job.id);
+        recorder.add(job, outcome);
+      });
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      for (const job of jobs) {
+        if (!reported.has(job.id)) recorder.add(job, { ok: false, error, permanent: false });
+      }
+    }
   }
 
   private async runOne(job: Job): Promise<void> {

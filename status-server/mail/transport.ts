@@ -15,7 +15,7 @@ export interface Mailer {
   close(): void;
 }
 
-export interface MailerOptions {
+interface MailerOptions {
   /** `SNAPDESK_SMTP_URL` and `SNAPDESK_MAIL_FROM`, as the connectors' configuration reads them. */
   smtp: SmtpConfig | undefined;
   /** The sender of `.eml` files when no SMTP server is configured. */

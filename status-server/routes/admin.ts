@@ -14,20 +14,24 @@ import {
   maintenanceUpdateCreate,
 } from '../../shared/schemas/status.ts';
 import { verifyToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
 import { jsonBody, MAX_JSON_BODY } from '../http/body.ts';
 import { ApiFailure, notFound } from '../http/errors.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
 import type { Store } from '../store/db.ts';
 import { loadIncident } from '../store/page-data.ts';
 import * as status from '../store/status-store.ts';
+import { noticeAdminRoutes } from './notice-admin.ts';
 
 export interface AdminDeps {
   store: Store;
   snapshots: Snapshots;
+  config: Config;
 }
 
 /** Admin API: bearer tokens created with the CLI; every write is visible on the page when it answers. */
-export function adminRoutes({ store, snapshots }: AdminDeps) {
+export function adminRoutes(deps: AdminDeps) {
+  const { store, snapshots } = deps;
   const { db } = store;
 
   const requireToken = createMiddleware(async (c, next) => {
@@ -72,6 +76,7 @@ export function adminRoutes({ store, snapshots }: AdminDeps) {
 
   return new Hono()
     .use('*', requireToken, limit)
+    .route('/', noticeAdminRoutes({ store, config: deps.config, subscriptions: deps.config.subscriptions }))
     .get('/components', async (c) => {
       const snapshot = await snapshots.refresh();
       const hosts = new Map(snapshot.data.components.map((d) => [d.id, d.hosts]));

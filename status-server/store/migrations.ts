@@ -252,6 +252,69 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0003_subscriptions': {
+    async up(db: Kysely<any>) {
+      // E-mail and webhook subscribers. A pending e-mail row waits for its confirmation link; the nonce
+      // makes that link single-use, and the counters limit the mails one address can be sent per hour.
+      await db.schema
+        .createTable('subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('all_components', 'integer', (c) => c.notNull())
+        .addColumn('maintenance', 'integer', (c) => c.notNull())
+        .addColumn('confirm_nonce', 'text')
+        .addColumn('confirm_expires_at', 'text')
+        .addColumn('secret', 'text')
+        .addColumn('mail_window_at', 'text')
+        .addColumn('mails_in_window', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('confirmed_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('subscriptions_channel_address', ['channel', 'address'])
+        .execute();
+      await db.schema.createIndex('subscriptions_by_state').on('subscriptions').column('state').execute();
+
+      // A component or group id a subscription is limited to; none and `all_components` means everything.
+      await db.schema
+        .createTable('subscription_scopes')
+        .addColumn('subscription_id', 'text', (c) =>
+          c.notNull().references('subscriptions.id').onDelete('cascade'),
+        )
+        .addColumn('target_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('subscription_scopes_pk', ['subscription_id', 'target_id'])
+        .execute();
+      await db.schema
+        .createIndex('subscription_scopes_by_target')
+        .on('subscription_scopes')
+        .column('target_id')
+        .execute();
+
+      // One row per published event; its deliveries are the jobs whose ref_id is the notice's id.
+      await db.schema
+        .createTable('notices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('incident_id', 'text', (c) => c.references('incidents.id').onDelete('cascade'))
+        .addColumn('update_id', 'text')
+        .addColumn('component_id', 'text', (c) => c.references('components.id').onDelete('cascade'))
+        .addColumn('old_status', 'text')
+        .addColumn('new_status', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('notices_by_incident')
+        .on('notices')
+        .columns(['incident_id', 'created_at'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const table of ['notices', 'subscription_scopes', 'subscriptions']) {
+        await sql`drop table if exists ${sql.table(table)}`.execute(db);
+      }
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -134,6 +134,40 @@ export interface Database {
     created_at: string;
     last_login_at: string | null;
   };
+  subscriptions: {
+    id: string;
+    channel: SubscriptionChannel;
+    /** A lower-case e-mail address, or the webhook's URL. */
+    address: string;
+    state: 'pending' | 'active';
+    all_components: number;
+    /** 1 when scheduled-maintenance notices are wanted too. */
+    maintenance: number;
+    /** While pending: the value the confirmation link signs; cleared on use, so a link works once. */
+    confirm_nonce: string | null;
+    confirm_expires_at: string | null;
+    /** A webhook's Standard Webhooks signing secret (`whsec_…`); null for e-mail. */
+    secret: string | null;
+    /** Start of the hour in which `mails_in_window` subscription mails went to this address. */
+    mail_window_at: string | null;
+    mails_in_window: number;
+    created_at: string;
+    confirmed_at: string | null;
+    updated_at: string;
+  };
+  /** A component or component-group id a subscription is limited to. */
+  subscription_scopes: { subscription_id: string; target_id: string };
+  /** A published event; one delivery job per matching subscriber has the notice's id as `ref_id`. */
+  notices: {
+    id: string;
+    kind: 'incident' | 'maintenance' | 'component';
+    incident_id: string | null;
+    update_id: string | null;
+    component_id: string | null;
+    old_status: ComponentStatus | null;
+    new_status: ComponentStatus | null;
+    created_at: string;
+  };
   console_sessions: {
     id_hash: string;
     user_id: string;
@@ -142,3 +176,5 @@ export interface Database {
     expires_at: string;
   };
 }
+
+export type SubscriptionChannel = 'email' | 'webhook' | 'slack';

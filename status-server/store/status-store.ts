@@ -11,6 +11,7 @@ import type {
   MaintenanceCreate,
   MaintenanceUpdateCreate,
 } from '../../shared/schemas/status.ts';
+import { enqueueNotice } from '../delivery/notice-fanout.ts';
 import { newId } from '../domain/ids.ts';
 import { invalid, notFound } from '../http/errors.ts';
 import type { Database } from './schema.ts';
@@ -167,7 +168,15 @@ export async function updateComponent(db: Db, id: string, input: ComponentUpdate
       .returningAll()
       .executeTakeFirstOrThrow();
     if (hosts) await setHosts(trx, id, hosts);
-    if (input.status && input.status !== current.status) await recordStatus(trx, id, input.status, at);
+    if (input.status && input.status !== current.status) {
+      await recordStatus(trx, id, input.status, at);
+      await enqueueNotice(trx, {
+        kind: 'component',
+        componentId: id,
+        oldStatus: current.status,
+        newStatus: input.status,
+      });
+    }
     await touchPage(trx, at);
     return row;
   });
@@ -268,7 +277,8 @@ export async function createIncident(db: Db, input: IncidentCreate) {
       .execute();
     const affected = await applyComponentStatuses(trx, input.components, at, 'components');
     await linkComponents(trx, id, Object.keys(input.components));
-    await insertUpdate(trx, id, input.status, input.message, affected, at);
+    const update = await insertUpdate(trx, id, input.status, input.message, affected, at);
+    await enqueueNotice(trx, { kind: 'incident', incidentId: id, updateId: update.id });
     await touchPage(trx, at);
     return id;
   });
@@ -305,6 +315,7 @@ export async function addIncidentUpdate(db: Db, id: string, input: IncidentUpdat
       .where('id', '=', id)
       .execute();
     const update = await insertUpdate(trx, id, input.status, input.message, affected, at);
+    await enqueueNotice(trx, { kind: 'incident', incidentId: id, updateId: update.id });
     await touchPage(trx, at);
     return update;
   });
@@ -358,7 +369,8 @@ export async function createMaintenance(db: Db, input: MaintenanceCreate) {
       })
       .execute();
     await linkComponents(trx, id, ids);
-    await insertUpdate(trx, id, 'scheduled', input.message, [], at);
+    const update = await insertUpdate(trx, id, 'scheduled', input.message, [], at);
+    await enqueueNotice(trx, { kind: 'maintenance', incidentId: id, updateId: update.id });
     await touchPage(trx, at);
     return id;
   });
@@ -399,6 +411,7 @@ export async function addMaintenanceUpdate(db: Db, id: string, input: Maintenanc
       .where('id', '=', id)
       .execute();
     const update = await insertUpdate(trx, id, input.status, input.message, affected, at);
+    await enqueueNotice(trx, { kind: 'maintenance', incidentId: id, updateId: update.id });
     await touchPage(trx, at);
     return update;
   });

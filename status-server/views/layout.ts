@@ -9,7 +9,7 @@ export interface Page {
   /** The page's own title; the site name is appended. Omit on the home page. */
   title?: string;
   /** Which main navigation link is this page. */
-  current?: 'home' | 'history';
+  current?: 'home' | 'history' | 'subscribe';
   /** Colours the favicon, so a pinned tab shows the status at a glance. */
   indicator?: StatusIndicator;
   body: Html;
@@ -46,6 +46,8 @@ export function renderLayout(page: Page, ctx: ViewContext): string {
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
 <link rel="icon" href="${favicon(page.indicator)}">
+<link rel="alternate" type="application/rss+xml" title="${config.pageName}" href="/history.rss">
+<link rel="alternate" type="application/atom+xml" title="${config.pageName}" href="/history.atom">
 <style>${raw(styles)}</style>
 </head>
 <body>
@@ -53,14 +55,14 @@ export function renderLayout(page: Page, ctx: ViewContext): string {
 ${iconSprite}
 <header class="site"><div class="wrap">
 <a class="brand" href="/">${config.pageName}</a>
-<nav aria-label="${t('page.navLabel')}"><ul>${navLink('/', t('page.navStatus'), page.current === 'home')}${navLink('/history', t('page.navHistory'), page.current === 'history')}</ul></nav>
+<nav aria-label="${t('page.navLabel')}"><ul>${navLink('/', t('page.navStatus'), page.current === 'home')}${navLink('/history', t('page.navHistory'), page.current === 'history')}${navLink('/subscribe', t('page.navSubscribe'), page.current === 'subscribe')}</ul></nav>
 </div></header>
 <main id="main" class="wrap">
 ${page.body}
 </main>
 <footer class="site"><div class="wrap">
 <p>${t('page.poweredBy')}</p>
-<nav aria-label="${t('page.footerLabel')}"><ul><li><a href="/api/v2/summary.json">${t('page.api')}</a></li></ul></nav>
+<nav aria-label="${t('page.footerLabel')}"><ul><li><a href="/api/v2/summary.json">${t('page.api')}</a></li><li><a href="/history.atom" type="application/atom+xml">${t('page.feeds')}</a></li></ul></nav>
 </div></footer>
 </body>
 </html>

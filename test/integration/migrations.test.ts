@@ -17,10 +17,13 @@ const tables = [
   'incident_updates',
   'incidents',
   'jobs',
+  'notices',
   'page_state',
   'report_attachments',
   'reports',
   'server_keys',
+  'subscription_scopes',
+  'subscriptions',
 ];
 
 describe.each(testDatabases())('migrations on $name', (database) => {

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { entityId } from '../../shared/schemas/status.ts';
+import type { Config } from '../config.ts';
+import type { Mailer } from '../mail/transport.ts';
+import type { Store } from '../store/db.ts';
+import type { SubscriptionConfig } from '../subscriptions/config.ts';
+import {
+  loadActive,
+  loadSubscription,
+  SUBSCRIPTION_MAIL_JOB,
+  type SubscriptionRow,
+} from '../subscriptions/store.ts';
+import { TargetPolicy } from '../subscriptions/targets.ts';
+import { SubscriptionLinks } from '../subscriptions/tokens.ts';
+import {
+  loadNoticeContent,
+  MANAGE_LINK,
+  type NoticeContent,
+  noticeHtml,
+  noticeText,
+  UNSUBSCRIBE_LINK,
+} from './notice-content.ts';
+import { NOTICE_JOB } from './notice-fanout.ts';
+import { slackPayload, standardPayload } from './notice-payloads.ts';
+import { postWebhook } from './notice-webhook.ts';
+import type { Job } from './queue.ts';
+import { subscriptionMail } from './subscription-mail.ts';
+import { type JobHandler, type Outcome, PermanentError } from './worker.ts';
+
+export interface NoticeDeps {
+  store: Store;
+  config: Config;
+  subscriptions: SubscriptionConfig;
+  mailer: Mailer;
+  /** Deliveries in flight at once; mail beyond the pool's connections waits in the pool's queue. */
+  concurrency?: number;
+}
+
+/** The result stored for a delivery whose subscriber left before its turn. */
+export const SKIPPED = { skipped: 'unsubscribed' } as const;
+
+const noticeJob = z.object({ subscription: entityId });
+const mailJob = z.object({ mail: z.enum(['confirm', 'reminder']) });
+/** Notices whose rendered parts are kept; a fan-out works through one or two at a time. */
+const CACHED_NOTICES = 32;
+
+interface Rendered {
+  content: NoticeContent;
+  text: string;
+  html: string;
+  standard: string;
+  slack: string;
+}
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Job handlers for the worker: `notice` (one notice to one subscriber) and the subscription mails. */
+export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
+  const { db } = deps.store;
+  const { config, mailer } = deps;
+  const concurrency = deps.concurrency ?? 32;
+  const policy = new TargetPolicy(deps.subscriptions.webhookAllowPrivate);
+  const domain = new URL(config.publicUrl).hostname;
+  const t = createTranslator(defaultLocale);
+  let links: Promise<SubscriptionLinks> | undefined;
+  const linksOnce = () => {
+    // Read once; a failed read is forgotten so the next batch tries again.
+    links ??= SubscriptionLinks.load(db, config.publicUrl).catch((err) => {
+      links = undefined;
+      throw err;
+    });
+    return links;
+  };
+
+  const rendered = new Map<string, Promise<Rendered>>();
+  const render = (noticeId: string): Promise<Rendered> => {
+    let found = rendered.get(noticeId);
+    if (!found) {
+      found = loadNoticeContent(db, config, noticeId).then((content) => ({
+        content,
+        text: noticeText(content, config),
+        html: noticeHtml(content, config),
+        standard: standardPayload(content, config),
+        slack: slackPayload(content),
+      }));
+      // A failed read is not kept: the next attempt reads again.
+      found.catch(() => rendered.delete(noticeId));
+      if (rendered.size >= CACHED_NOTICES) rendered.delete(rendered.keys().next().value as string);
+      rendered.set(noticeId, found);
+    }
+    return found;
+  };
+
+  async function deliver(job: Job, sub: SubscriptionRow, r: Rendered, l: SubscriptionLinks): Promise<void> {
+    const manage = l.manageUrl(sub.id);
+    const unsubscribe = l.unsubscribeUrl(sub.id);
+    const fill = (s: string) => s.replaceAll(MANAGE_LINK, manage).replaceAll(UNSUBSCRIBE_LINK, unsubscribe);
+    if (sub.channel === 'email') {
+      await mailer.send({
+        to: sub.address,
+        subject: r.content.subject,
+        text: fill(r.text),
+        html: fill(r.html),
+        // From the job's id: a retry carries the same Message-ID, so a receiver can drop a repeat.
+        messageId: `<${job.id.replace(':', '.')}@${domain}>`,
+        headers: {
+          'List-Unsubscribe': `<${unsubscribe}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'Auto-Submitted': 'auto-generated',
+        },
+      });
+      return;
+    }
+    if (!sub.secret) throw new PermanentError(`webhook subscription ${sub.id} has no signing secret`);
+    const body = fill(sub.channel === 'slack' ? r.slack : r.standard);
+    await postWebhook(
+      { url: sub.address, secret: sub.secret },
+      body,
+      `msg_${job.id.replace(':', '_')}`,
+      policy,
+    );
+  }
+
+  const notice: JobHandler = {
+    async runBatch(jobs, report) {
+      const l = await linksOnce();
+      const wanted = jobs.map((job) => ({ job, payload: noticeJob.safeParse(parseJson(job.payload)) }));
+      // Read when the batch starts, so a subscriber removed before their turn gets nothing.
+      const subs = await loadActive(
+        db,
+        wanted.flatMap((w) => (w.payload.success ? [w.payload.data.subscription] : [])),
+      );
+      let next = 0;
+      const lane = async () => {
+        while (next < wanted.length) {
+          const { job, payload } = wanted[next++] as (typeof wanted)[number];
+          if (!payload.success) {
+            report(job, { ok: false, error: `not a notice job: ${job.payload}`, permanent: true });
+            continue;
+          }
+          const sub = subs.get(payload.data.subscription);
+          if (!sub) {
+            report(job, { ok: true, result: SKIPPED });
+            continue;
+          }
+          try {
+            await deliver(job, sub, await render(job.ref_id), l);
+            report(job, { ok: true });
+          } catch (err) {
+            report(job, {
+              ok: false,
+              error: (err as Error).message,
+              permanent: err instanceof PermanentError,
+            });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, wanted.length) }, lane));
+    },
+    async run(job) {
+      let outcome: Outcome | undefined;
+      await notice.runBatch?.([job], (_, o) => {
+        outcome = o;
+      });
+      if (!outcome) throw new Error('the notice was not delivered');
+      if (!outcome.ok) throw outcome.permanent ? new PermanentError(outcome.error) : new Error(outcome.error);
+      return outcome.result ?? null;
+    },
+  };
+
+  const subscriptionMails: JobHandler = {
+    async run(job) {
+      const payload = mailJob.safeParse(parseJson(job.payload));
+      if (!payload.success) throw new PermanentError(`not a subscription mail job: ${job.payload}`);
+      const { mail } = payload.data;
+      const sub = await loadSubscription(db, job.ref_id);
+      // Confirmed, removed or replaced meanwhile: the mail would no longer be true.
+      if (mail === 'confirm' && (sub?.state !== 'pending' || !sub.confirm_nonce)) return SKIPPED;
+      if (mail === 'reminder' && sub?.state !== 'active') return SKIPPED;
+      if (!sub) return SKIPPED;
+      const l = await linksOnce();
+      const link =
+        mail === 'confirm' ? l.confirmUrl(sub.id, sub.confirm_nonce as string) : l.manageUrl(sub.id);
+      await mailer.send(
+        subscriptionMail(mail, { to: sub.address, link, messageId: `<${job.id}@${domain}>`, config, t }),
+      );
+      return null;
+    },
+  };
+
+  return { [NOTICE_JOB]: notice, [SUBSCRIPTION_MAIL_JOB]: subscriptionMails };
+}

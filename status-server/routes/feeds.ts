@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { entityId } from '../../shared/schemas/status.ts';
+import type { Config } from '../config.ts';
+import { makeEntry, respond, type Snapshots } from '../snapshot/snapshots.ts';
+import type { Store } from '../store/db.ts';
+import { type Feed, loadFeedIncidents, renderAtom, renderRss } from '../subscriptions/feeds.ts';
+
+const types = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+} as const;
+
+/**
+ * RSS 2.0 and Atom feeds of incidents and maintenance with their updates, for the whole page or
+ * one component (`?component=<id>`). Built on first request per snapshot, like the incident pages,
+ * and answered with ETag and Last-Modified so readers polling every few minutes cost a 304.
+ */
+export function feedRoutes({
+  store,
+  snapshots,
+  config,
+}: {
+  store: Store;
+  snapshots: Snapshots;
+  config: Config;
+}) {
+  const t = createTranslator(defaultLocale);
+  const serve =
+    (format: keyof typeof types) =>
+    async (c: { req: { query(k: string): string | undefined; header(k: string): string | undefined } }) => {
+      const component = c.req.query('component');
+      const unknown = () =>
+        new Response('no such component\n', {
+          status: 404,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+        });
+      if (component !== undefined && !entityId.safeParse(component).success) return unknown();
+      const path = `/history.${format}${component ? `?component=${component}` : ''}`;
+      const entry = await snapshots.lazy(path, async (s) => {
+        const named = component ? s.data.components.find((x) => x.id === component) : undefined;
+        if (component && !named) return undefined;
+        const page = config.pageName;
+        const feed: Feed = {
+          title: named
+            ? t('feed.componentTitle', { page, component: named.name })
+            : t('feed.title', { page }),
+          description: t('feed.description', { page }),
+          selfUrl: `${config.publicUrl}${path}`,
+          siteUrl: `${config.publicUrl}/`,
+          entries: await loadFeedIncidents(store.db, component),
+          componentNames: new Map(s.data.components.map((x) => [x.id, x.name])),
+        };
+        const builtAt = s.data.updatedAt;
+        const body =
+          format === 'rss' ? renderRss(feed, config, t, builtAt) : renderAtom(feed, config, t, builtAt);
+        return makeEntry(body, types[format], builtAt);
+      });
+      return entry
+        ? respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'))
+        : unknown();
+    };
+  return new Hono().get('/history.rss', serve('rss')).get('/history.atom', serve('atom'));
+}

@@ -1,0 +1,244 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import type { Config } from '../config.ts';
+import { jsonBody } from '../http/body.ts';
+import { clientAddress } from '../http/client.ts';
+import { ApiFailure, invalid, invalidFromZod, renderError } from '../http/errors.ts';
+import { rateLimit } from '../http/rate-limit.ts';
+import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
+import type { Store } from '../store/db.ts';
+import type { SubscriptionConfig } from '../subscriptions/config.ts';
+import { emptyChoice, fromForm, scopeUpdate, subscribeRequest } from '../subscriptions/input.ts';
+import { subscriptionService, webhookAnswer } from '../subscriptions/service.ts';
+import {
+  checkScope,
+  confirmSubscription,
+  loadSubscription,
+  removeSubscription,
+  type SubscriptionView,
+  updateScope,
+} from '../subscriptions/store.ts';
+import {
+  renderConfirm,
+  renderConfirmed,
+  renderManage,
+  renderProblem,
+  renderUnsubscribeAsk,
+  renderUnsubscribed,
+} from '../views/manage.ts';
+import { renderCheckInbox, renderSubscribe, renderWebhookAdded } from '../views/subscribe.ts';
+import type { ScopeChoice } from '../views/subscribe-scope.ts';
+
+/** A subscription request is a few fields; anything larger is refused before it is read. */
+const MAX_BODY = 16 * 1024;
+
+export interface SubscriptionDeps {
+  config: Config;
+  store: Store;
+  snapshots: Snapshots;
+  subscriptions: SubscriptionConfig;
+  /** Wakes the delivery worker, so a confirmation mail leaves at once. */
+  onQueued?: () => void;
+}
+
+const choiceOf = (s: { all_components: number; maintenance: number; targets: string[] }): ScopeChoice => ({
+  all: s.all_components === 1,
+  targets: s.targets,
+  maintenance: s.maintenance === 1,
+});
+
+/**
+ * Subscribing (the form on `/subscribe` and `POST /api/subscriptions`), confirming, managing and
+ * leaving. Browsers get pages, API clients the JSON error shape; every refusal is a 4xx that
+ * changes nothing stored.
+ */
+export function subscriptionRoutes(deps: SubscriptionDeps) {
+  const { config, store } = deps;
+  const { db } = store;
+  const { subscribe, byConfirmLink, byManageLink, links } = subscriptionService({
+    store,
+    publicUrl: config.publicUrl,
+    settings: deps.subscriptions,
+    onQueued: deps.onQueued,
+  });
+  const view = () => ({ config, t: createTranslator(defaultLocale), locale: defaultLocale, now: new Date() });
+  const data = () => deps.snapshots.snapshot.data;
+
+  const perClient = rateLimit({
+    perMinute: deps.subscriptions.subscribePerMinute,
+    burst: Math.ceil(deps.subscriptions.subscribePerMinute / 2),
+    key: (c) => clientAddress(c, config.trustProxy),
+  });
+  const limit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: () => {
+      throw new ApiFailure(
+        413,
+        'payload_too_large',
+        `a subscription request may be at most ${MAX_BODY / 1024} KB`,
+      );
+    },
+  });
+
+  /** Pages about one subscriber: never cached, and their token-bearing address never sent on as a referrer. */
+  const page = (c: Context, markup: string, status: ContentfulStatusCode = 200) => {
+    const entry = makeEntry(markup, 'text/html; charset=utf-8', new Date().toISOString(), status);
+    return c.body(entry.body, status, {
+      ...entry.headers,
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
+  };
+
+  const form = async (c: Context) => {
+    if (
+      !/^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(
+        c.req.header('content-type') ?? '',
+      )
+    ) {
+      throw new ApiFailure(
+        415,
+        'unsupported_media_type',
+        'the form must be sent as application/x-www-form-urlencoded',
+      );
+    }
+    return c.req.parseBody({ all: true });
+  };
+
+  const managePage = (
+    c: Context,
+    sub: SubscriptionView,
+    o: { saved: boolean; problem?: string; status?: ContentfulStatusCode },
+  ) => {
+    const token = c.req.param('token') as string;
+    return page(
+      c,
+      renderManage(
+        data(),
+        {
+          address: sub.address,
+          action: `/subscriptions/manage/${token}`,
+          unsubscribe: `/subscriptions/unsubscribe/${token}`,
+          choice: choiceOf(sub),
+          saved: o.saved,
+          problem: o.problem,
+        },
+        view(),
+      ),
+      o.status,
+    );
+  };
+
+  const app = new Hono()
+    .get('/subscribe', (c) => page(c, renderSubscribe(data(), view())))
+    .post('/subscribe', perClient, limit, async (c) => {
+      const fields = await form(c);
+      const raw = fromForm(fields);
+      const which = 'webhook_url' in raw ? 'webhook' : 'email';
+      const targets = [...(raw.components as string[]), ...(raw.groups as string[])];
+      const state = {
+        email: typeof raw.email === 'string' ? raw.email : undefined,
+        webhookUrl: typeof raw.webhook_url === 'string' ? raw.webhook_url : undefined,
+        choice: { all: !targets.length, targets, maintenance: raw.maintenance === true },
+      };
+      try {
+        const parsed = subscribeRequest.safeParse(raw);
+        if (!parsed.success) throw invalidFromZod(parsed.error);
+        if (emptyChoice(fields, parsed.data)) {
+          throw invalid([
+            { path: 'components', message: 'tick at least one component or group, or choose all of them' },
+          ]);
+        }
+        const done = await subscribe(parsed.data);
+        if (done.channel === 'email') return page(c, renderCheckInbox(done.email, view()));
+        return page(c, renderWebhookAdded(done, view()), 201);
+      } catch (err) {
+        if (!(err instanceof ApiFailure)) throw err;
+        return page(
+          c,
+          renderSubscribe(data(), view(), { ...state, problem: { form: which, message: err.message } }),
+          err.status,
+        );
+      }
+    })
+    .post('/api/subscriptions', perClient, limit, async (c) => {
+      const done = await subscribe(await jsonBody(c, subscribeRequest));
+      if (done.channel === 'email') {
+        return c.json(
+          {
+            subscription: { channel: 'email', address: done.email, state: 'pending' },
+            message: `a confirmation link was sent to ${done.email}; nothing else is sent until it is followed`,
+          },
+          202,
+        );
+      }
+      return c.json(webhookAnswer(done), 201);
+    })
+    .get('/subscriptions/confirm/:token', async (c) => {
+      const { sub } = await byConfirmLink(c.req.param('token'));
+      return page(
+        c,
+        renderConfirm(
+          { address: sub.address, action: `/subscriptions/confirm/${c.req.param('token')}` },
+          view(),
+        ),
+      );
+    })
+    .post('/subscriptions/confirm/:token', limit, async (c) => {
+      const { sub, nonce } = await byConfirmLink(c.req.param('token'));
+      if (!(await confirmSubscription(db, sub.id, nonce))) {
+        throw new ApiFailure(410, 'link_used', 'this confirmation link was already used');
+      }
+      return page(
+        c,
+        renderConfirmed({ address: sub.address, manageUrl: (await links()).manageUrl(sub.id) }, view()),
+      );
+    })
+    .get('/subscriptions/manage/:token', async (c) =>
+      managePage(c, await byManageLink(c.req.param('token')), { saved: false }),
+    )
+    .post('/subscriptions/manage/:token', limit, async (c) => {
+      const sub = await byManageLink(c.req.param('token'));
+      const fields = await form(c);
+      try {
+        const parsed = scopeUpdate.safeParse(fromForm(fields));
+        if (!parsed.success) throw invalidFromZod(parsed.error);
+        if (emptyChoice(fields, parsed.data)) {
+          throw invalid([
+            { path: 'components', message: 'tick at least one component or group, or choose all of them' },
+          ]);
+        }
+        await checkScope(db, parsed.data);
+        await updateScope(db, sub.id, parsed.data);
+      } catch (err) {
+        if (!(err instanceof ApiFailure)) throw err;
+        return managePage(c, sub, { saved: false, problem: err.message, status: err.status });
+      }
+      return managePage(c, (await loadSubscription(db, sub.id)) ?? sub, { saved: true });
+    })
+    .get('/subscriptions/unsubscribe/:token', async (c) => {
+      const sub = await byManageLink(c.req.param('token'));
+      return page(
+        c,
+        renderUnsubscribeAsk(
+          { address: sub.address, action: `/subscriptions/unsubscribe/${c.req.param('token')}` },
+          view(),
+        ),
+      );
+    })
+    // RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` here, with no cookie or login.
+    .post('/subscriptions/unsubscribe/:token', limit, async (c) => {
+      const sub = await byManageLink(c.req.param('token'));
+      await removeSubscription(db, sub.id);
+      return page(c, renderUnsubscribed(view()));
+    });
+
+  app.onError((err, c) => {
+    if (c.req.path.startsWith('/api/') || !(err instanceof HTTPException)) return renderError(err, c);
+    return page(c, renderProblem(err.message, view()), err.status as ContentfulStatusCode);
+  });
+  return app;
+}

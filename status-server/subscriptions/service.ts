@@ -1,0 +1,124 @@
+import { ApiFailure, invalid } from '../http/errors.ts';
+import type { Store } from '../store/db.ts';
+import type { SubscriptionConfig } from './config.ts';
+import type { SubscribeRequest } from './input.ts';
+import { checkScope, createWebhook, loadSubscription, requestEmail, type SubscriptionView } from './store.ts';
+import { TargetPolicy } from './targets.ts';
+import { SubscriptionLinks } from './tokens.ts';
+
+interface WebhookAdded {
+  channel: 'webhook' | 'slack';
+  id: string;
+  url: string;
+  secret: string;
+  manageUrl: string;
+  unsubscribeUrl: string;
+}
+type Subscribed = { channel: 'email'; email: string } | WebhookAdded;
+
+/** The API's answer to a new webhook: the only time its signing secret is shown. */
+export const webhookAnswer = (w: WebhookAdded) => ({
+  subscription: { id: w.id, channel: w.channel, url: w.url, state: 'active' },
+  secret: w.secret,
+  manage_url: w.manageUrl,
+  unsubscribe_url: w.unsubscribeUrl,
+});
+
+/**
+ * What the public routes and the admin API do with subscriptions, independent of how the request
+ * came (form, JSON): subscribing, and finding the subscription a link names.
+ */
+export function subscriptionService(deps: {
+  store: Store;
+  publicUrl: string;
+  settings: SubscriptionConfig;
+  /** Wakes the delivery worker, so a confirmation mail leaves at once. */
+  onQueued?: () => void;
+}) {
+  const { store, settings } = deps;
+  const { db } = store;
+  const policy = new TargetPolicy(settings.webhookAllowPrivate);
+  let loaded: Promise<SubscriptionLinks> | undefined;
+  const links = () => {
+    // Read once; a failed read is forgotten so the next request tries again.
+    loaded ??= SubscriptionLinks.load(db, deps.publicUrl).catch((err) => {
+      loaded = undefined;
+      throw err;
+    });
+    return loaded;
+  };
+
+  /** A webhook, after its scope and its target's address are checked. */
+  async function addWebhook(input: SubscribeRequest & { webhook_url: string }): Promise<WebhookAdded> {
+    await checkScope(db, input);
+    const refused = await policy.check(new URL(input.webhook_url));
+    if (refused) throw invalid([{ path: 'webhook_url', message: refused }]);
+    const channel = input.format === 'slack' ? 'slack' : 'webhook';
+    const { id, secret } = await createWebhook(
+      db,
+      input.webhook_url,
+      channel === 'slack' ? 'slack' : 'standard',
+      input,
+    );
+    const l = await links();
+    return {
+      channel,
+      id,
+      url: input.webhook_url,
+      secret,
+      manageUrl: l.manageUrl(id),
+      unsubscribeUrl: l.unsubscribeUrl(id),
+    };
+  }
+
+  async function subscribe(input: SubscribeRequest): Promise<Subscribed> {
+    if (input.webhook_url !== undefined) return addWebhook({ ...input, webhook_url: input.webhook_url });
+    const email = input.email as string;
+    await checkScope(db, input);
+    await requestEmail(store, email, input, settings.mailsPerAddressHour);
+    deps.onQueued?.();
+    return { channel: 'email', email };
+  }
+
+  /** The pending subscription a confirmation link names, if the link is genuine, unused and fresh. */
+  async function byConfirmLink(token: string): Promise<{ sub: SubscriptionView; nonce: string }> {
+    const l = await links();
+    const t = l.parse(token);
+    const sub = t && (await loadSubscription(db, t.id));
+    if (!t || !sub) {
+      throw new ApiFailure(
+        404,
+        'invalid_link',
+        'this confirmation link is not valid: it may be mistyped, cut short, or its subscription was removed',
+      );
+    }
+    // Using a link clears the nonce it signed, so a used link can no longer be told from a forged one.
+    if (!sub.confirm_nonce) throw new ApiFailure(410, 'link_used', 'this confirmation link was already used');
+    if (!l.isConfirm(t, sub.confirm_nonce)) {
+      throw new ApiFailure(404, 'invalid_link', 'this confirmation link is not valid');
+    }
+    if (Date.parse(sub.confirm_expires_at ?? '') <= Date.now()) {
+      throw new ApiFailure(
+        410,
+        'link_expired',
+        'this confirmation link has expired; subscribe again to get a new one',
+      );
+    }
+    return { sub, nonce: sub.confirm_nonce };
+  }
+
+  /** The subscription a manage or unsubscribe link names; a link of one never opens another. */
+  async function byManageLink(token: string): Promise<SubscriptionView> {
+    const l = await links();
+    const t = l.parse(token);
+    if (!t || !l.isManage(t)) {
+      throw new ApiFailure(404, 'invalid_link', 'this link is not valid: it may be mistyped or cut short');
+    }
+    const sub = await loadSubscription(db, t.id);
+    if (!sub)
+      throw new ApiFailure(410, 'unsubscribed', 'this subscription no longer exists: it was unsubscribed');
+    return sub;
+  }
+
+  return { links, subscribe, addWebhook, byConfirmLink, byManageLink };
+}

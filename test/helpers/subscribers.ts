@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { ParsedMail } from 'mailparser';
+import { expect } from 'vitest';
+import { newId } from '../../status-server/domain/ids.ts';
+import type { Database } from '../../status-server/store/schema.ts';
+import type { MailSink } from './mail-sink.ts';
+import type { NoticeServer } from './notice-server.ts';
+
+/** The first link in a mail's text whose path starts with `prefix`. */
+export function linkIn(text: string | undefined, prefix: string): string {
+  const found = (text ?? '').match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(prefix));
+  if (!found) throw new Error(`no ${prefix} link in:\n${text}`);
+  return found;
+}
+
+/** A raw header line of a parsed mail, e.g. `List-Unsubscribe: <…>` → `<…>`. */
+export function rawHeader(
+  mail: Pick<ParsedMail, 'headerLines'> | undefined,
+  name: string,
+): string | undefined {
+  const line = mail?.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(':') + 1).trim();
+}
+
+/** The action of the page's only (or first) POST form, as a path. */
+export function formAction(page: string): string {
+  const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
+  if (!action) throw new Error(`no form on the page:\n${page}`);
+  return action.replace(/&amp;/g, '&');
+}
+
+export const post = (server: NoticeServer, path: string, body: unknown) =>
+  server.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+export const postForm = (server: NoticeServer, path: string, fields: [string, string][] = []) =>
+  server.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+/**
+ * Subscribes an address the way a person does: the API request, the confirmation mail, its link,
+ * and the button on the page it opens.
+ */
+export async function subscribeEmail(
+  server: NoticeServer,
+  sink: MailSink,
+  email: string,
+  scope: Record<string, unknown> = {},
+): Promise<void> {
+  const res = await post(server, '/api/subscriptions', { email, ...scope });
+  expect(res.status).toBe(202);
+  await server.worker.drain();
+  const mail = sink.to(email).at(-1);
+  const link = linkIn(mail?.text, '/subscriptions/confirm/');
+  const page = await server.request(link);
+  expect(page.status).toBe(200);
+  const done = await server.request(formAction(await page.text()), { method: 'POST' });
+  expect(done.status).toBe(200);
+}
+
+/** Publishes an incident through the admin API; answers its id. */
+export async function publishIncident(server: NoticeServer, body: Record<string, unknown>): Promise<string> {
+  const res = await server.admin('POST', '/incidents', { message: 'We are looking into it.', ...body });
+  expect(res.status).toBe(201);
+  return (await res.json()).incident.id;
+}
+
+export async function createComponent(server: NoticeServer, body: Record<string, unknown>): Promise<string> {
+  const res = await server.admin('POST', '/components', body);
+  expect(res.status).toBe(201);
+  return (await res.json()).component.id;
+}
+
+/** Confirmed e-mail subscribers to everything, inserted directly: for fan-outs of many. */
+export async function insertSubscribers(db: Kysely<Database>, addresses: string[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (let i = 0; i < addresses.length; i += 2_000) {
+    await db
+      .insertInto('subscriptions')
+      .values(
+        addresses.slice(i, i + 2_000).map((address) => ({
+          id: newId(),
+          channel: 'email' as const,
+          address,
+          state: 'active' as const,
+          all_components: 1,
+          maintenance: 1,
+          confirm_nonce: null,
+          confirm_expires_at: null,
+          secret: null,
+          mail_window_at: null,
+          mails_in_window: 0,
+          created_at: at,
+          confirmed_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function countRows(
+  db: Kysely<Database>,
+  table: 'subscriptions' | 'jobs' | 'subscription_scopes',
+) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
