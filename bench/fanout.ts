@@ -26,7 +26,6 @@ import { createMailer } from '../status-server/mail/transport.ts';
 import { openStore } from '../status-server/store/db.ts';
 import { migrateToLatest } from '../status-server/store/migrations.ts';
 import { createIncident } from '../status-server/store/status-store.ts';
-import { parseSubscriptionConfig } from '../status-server/subscriptions/config.ts';
 import { insertSubscribers } from '../test/helpers/subscribers.ts';
 
 const N = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
@@ -178,7 +177,7 @@ async function queueRun(url: string, dir: string, databaseUrl: string) {
   const handlers = noticeHandlers({
     store,
     config,
-    subscriptions: parseSubscriptionConfig(env),
+    subscriptions: config.subscriptions,
     mailer,
     concurrency: 64,
   });

@@ -52,13 +52,3 @@ export function subscriptionSettings(e: z.infer<typeof subscriptionEnv>): Subscr
     mailsPerAddressHour: e.SNAPDESK_SUBSCRIBE_MAILS_PER_HOUR,
   };
 }
-
-/** Reads the variables on their own, failing with the variable's name like the main configuration. */
-export function parseSubscriptionConfig(source: Record<string, string | undefined>): SubscriptionConfig {
-  const parsed = subscriptionEnv.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
-  }
-  return subscriptionSettings(parsed.data);
-}

@@ -99,7 +99,15 @@ describe('sending a report from the form to the status server', () => {
     await page.goto(`${site.url}/tall.html`);
     const { reportPage: form, draftId } = await reportPage(b, page);
     await form.getByTestId('report-title').fill('Half-written report about the invoice page');
-    await form.getByTestId('draft-saved').waitFor({ timeout: 10_000 });
+    // Typing is saved after a short pause; close only once it is in the database.
+    await expect
+      .poll(
+        async () => ((await readDraft(form, draftId))?.form as Record<string, string> | undefined)?.title,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('Half-written report about the invoice page');
     const profile = b.profile;
     await b.close();
 

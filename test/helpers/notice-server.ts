@@ -1,15 +1,8 @@
-import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { createToken, verifyToken } from '../../status-server/auth/tokens.ts';
+import { createToken } from '../../status-server/auth/tokens.ts';
 import { type Config, loadConfig } from '../../status-server/config.ts';
 import { noticeHandlers } from '../../status-server/delivery/notices.ts';
 import { Worker, type WorkerOptions } from '../../status-server/delivery/worker.ts';
-import { renderError } from '../../status-server/http/errors.ts';
-import { feedRoutes } from '../../status-server/routes/feeds.ts';
-import { noticeAdminRoutes } from '../../status-server/routes/notice-admin.ts';
-import { subscriptionRoutes } from '../../status-server/routes/subscriptions.ts';
 import { type Running, startServer } from '../../status-server/server.ts';
-import { parseSubscriptionConfig } from '../../status-server/subscriptions/config.ts';
 import type { TestDatabase } from './databases.ts';
 
 export interface NoticeServer {
@@ -45,31 +38,16 @@ export async function startNoticeServer(
     ...o.env,
   };
   const config = { ...loadConfig(env), databaseUrl: db.databaseUrl, sqlitePath: db.sqlitePath };
-  const subscriptions = parseSubscriptionConfig(env);
+  const { subscriptions } = config;
   const running = await startServer(config, { startWorker: false });
-  const { store, snapshots, mailer } = running;
+  const { store, mailer } = running;
   const worker = new Worker(store, noticeHandlers({ store, config, subscriptions, mailer }), {
     idleMs: 20,
     ...o.worker,
   });
   const { token } = await createToken(store.db, 'test');
 
-  // Until app.ts mounts them, the new routes sit in front of the server's app; the admin part
-  // behind the same bearer check as the rest of the admin API.
-  const bearer = createMiddleware(async (c, next) => {
-    const given = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (!given || !(await verifyToken(store.db, given)))
-      return c.json({ error: { code: 'unauthorized' } }, 401);
-    await next();
-  });
-  const deps = { config, store, snapshots, subscriptions, onQueued: () => worker.wake() };
-  const app = new Hono()
-    .route('/', subscriptionRoutes(deps))
-    .route('/', feedRoutes(deps))
-    .use('/api/admin/*', bearer)
-    .route('/api/admin', noticeAdminRoutes(deps))
-    .route('/', running.app);
-  app.onError(renderError);
+  const app = running.app;
 
   const request = (pathOrUrl: string, init?: RequestInit) =>
     Promise.resolve(app.request(new URL(pathOrUrl, 'http://status.test').toString(), init));

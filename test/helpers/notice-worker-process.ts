@@ -8,7 +8,6 @@ import { noticeHandlers } from '../../status-server/delivery/notices.ts';
 import { Worker } from '../../status-server/delivery/worker.ts';
 import { createMailer } from '../../status-server/mail/transport.ts';
 import { openStore } from '../../status-server/store/db.ts';
-import { parseSubscriptionConfig } from '../../status-server/subscriptions/config.ts';
 
 const env = process.env;
 const config = {
@@ -25,7 +24,7 @@ const mailer = createMailer({
 });
 const worker = new Worker(
   store,
-  noticeHandlers({ store, config, subscriptions: parseSubscriptionConfig(env), mailer, concurrency: 8 }),
+  noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer, concurrency: 8 }),
   { leaseMs: Number(env.NOTICE_LEASE_MS ?? 2_000), batch: 20, idleMs: 20 },
 );
 worker.start();
