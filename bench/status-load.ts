@@ -8,11 +8,12 @@
  * seconds of each measured run (default 10).
  */
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, open, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { availableParallelism, constants, tmpdir } from 'node:os';
+import { availableParallelism, constants, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
@@ -41,14 +42,21 @@ const CONNECTIONS = 64;
 const WRK_THREADS = 1;
 /** Long enough for V8 to optimise the hot path and for keep-alive connections to be open. */
 const WARM_UP_SECONDS = 2;
+/** Above this 1-minute load per CPU before the start, other work competes and the figures say little. */
+const BUSY_LOAD_PER_CPU = 0.5;
 const TARGET_RATIO = 0.7;
 const TARGET_P99_MS = 10;
 /** Generous for tsx compiling the server on a cold cache, short enough to notice a hang. */
 const START_TIMEOUT_MS = 30_000;
+/** A poll that hangs is a server not ready yet, not a reason to wait forever. */
+const POLL_TIMEOUT_MS = 1_000;
+const FETCH_TIMEOUT_MS = 10_000;
 /** Enough of a failed service's log to see why, without a screen of repeated lines. */
 const LOG_TAIL_LINES = 15;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const PAST_INCIDENTS = 200;
+const HISTORY_DAYS = 120;
 
 const settings = z.object({
   BENCH_DURATION: z.coerce.number().int().min(1).max(300).default(10),
@@ -56,10 +64,12 @@ const settings = z.object({
 
 // ---------------------------------------------------------------- processes and clean-up
 
-/** Everything the run starts or creates, so one call undoes it after success, an error or Ctrl-C. */
-const owned = { children: new Set<ChildProcess>(), dirs: new Set<string>() };
+/** Everything the run starts or creates, so it is undone after success, an error or Ctrl-C. */
+const owned = { children: new Set<ChildProcess>(), dirs: new Set<string>(), closing: false };
 
 function spawnOwned(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  // After clean-up has begun, a new process would outlive the bench.
+  if (owned.closing) throw new Error('interrupted');
   const child = spawn(command, args, options);
   owned.children.add(child);
   child.once('exit', () => owned.children.delete(child));
@@ -79,9 +89,14 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function cleanUp(): Promise<void> {
+async function stopChildren(): Promise<void> {
+  owned.closing = true;
   await Promise.all([...owned.children].map(stop));
-  await Promise.all([...owned.dirs].map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** Synchronous, so that nothing still running can recreate a file before the process exits. */
+function removeDirs(): void {
+  for (const dir of owned.dirs) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs a command to completion and returns its standard output; a non-zero exit is an error. */
@@ -104,12 +119,30 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
+interface Service {
+  name: string;
+  child: ChildProcess;
+  log: string;
+  /** Set when the process could not be started at all. */
+  failure?: Error;
+}
+
 /** A long-running service whose output goes to a log file, shown if it fails to come up. */
-async function startService(name: string, command: string, args: string[], log: string, env = process.env) {
+async function startService(
+  name: string,
+  command: string,
+  args: string[],
+  log: string,
+  env = process.env,
+): Promise<Service> {
   const file = await open(log, 'a');
   const child = spawnOwned(command, args, { cwd: REPO, env, stdio: ['ignore', file.fd, file.fd] });
   await file.close();
-  return { name, child, log };
+  const service: Service = { name, child, log };
+  child.once('error', (err) => {
+    service.failure = err;
+  });
+  return service;
 }
 
 async function freePort(): Promise<number> {
@@ -122,20 +155,20 @@ async function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers 200; the service exiting or the deadline passing is an error. */
-async function waitUntilAnswering(service: Awaited<ReturnType<typeof startService>>, url: string) {
+async function waitUntilAnswering(service: Service, url: string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) break;
-    const status = await fetch(url).then(
+  while (Date.now() < deadline && !service.failure && service.child.exitCode === null) {
+    const status = await fetch(url, { signal: AbortSignal.timeout(POLL_TIMEOUT_MS) }).then(
       (r) => r.arrayBuffer().then(() => r.status),
       () => 0,
     );
     if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   const log = await readFile(service.log, 'utf8').catch(() => '');
   const tail = log.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
-  throw new Error(`${service.name} did not answer ${url} (exit code ${service.child.exitCode}):\n${tail}`);
+  const why = service.failure?.message ?? `exit code ${service.child.exitCode}`;
+  throw new Error(`${service.name} did not answer ${url} (${why}):\n${tail}`);
 }
 
 // ---------------------------------------------------------------- seeding
@@ -163,9 +196,8 @@ async function writtenAt<T>(db: Db, when: number, write: () => Promise<T>): Prom
   const result = await write();
   const at = new Date(when).toISOString();
   for (const [table, column] of STAMPED) {
-    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${at} where ${sql.ref(column)} >= ${mark}`.execute(
-      db,
-    );
+    const stamp = sql.ref(column);
+    await sql`update ${sql.table(table)} set ${stamp} = ${at} where ${stamp} >= ${mark}`.execute(db);
   }
   return result;
 }
@@ -280,7 +312,7 @@ async function seedPastIncident(db: Db, rand: () => number, components: SeededCo
   );
 }
 
-/** Still open, started 3 h, 1 h and 25 min ago; the older ones have moved on a step or two. */
+/** An incident still open, started `minutesAgo`, with `steps` posted at even intervals since. */
 async function seedActiveIncident(
   db: Db,
   rand: () => number,
@@ -308,7 +340,7 @@ async function seedActiveIncident(
   }
 }
 
-/** 10 components in 3 groups, 200 resolved incidents over ~120 days, 3 active ones, 1 maintenance. */
+/** 10 components in 3 groups, 200 resolved incidents over 120 days, 3 active ones, 1 maintenance. */
 async function seed(dataDir: string): Promise<void> {
   const store = openStore(loadConfig({ SNAPDESK_DATA_DIR: dataDir }));
   const db = store.db;
@@ -317,10 +349,11 @@ async function seed(dataDir: string): Promise<void> {
     const rand = random(20_240_601);
     const now = Date.now();
     const components = await seedComponents(db, now - 200 * DAY);
-    const spacing = (120 * DAY) / 200;
-    for (let i = 0; i < 200; i++) {
+    const spacing = (HISTORY_DAYS * DAY) / PAST_INCIDENTS;
+    for (let i = 0; i < PAST_INCIDENTS; i++) {
       // Evenly spread with jitter, oldest first so status changes stay in time order.
-      await seedPastIncident(db, rand, components, now - 120 * DAY + i * spacing + rand() * spacing * 0.5);
+      const start = now - HISTORY_DAYS * DAY + i * spacing + rand() * spacing * 0.5;
+      await seedPastIncident(db, rand, components, start);
     }
     await seedActiveIncident(db, rand, components, 180, ['identified', 'monitoring']);
     await seedActiveIncident(db, rand, components, 60, ['identified']);
@@ -343,7 +376,7 @@ async function seed(dataDir: string): Promise<void> {
 
 // ---------------------------------------------------------------- the two servers
 
-async function startStatusServer(tmp: string) {
+async function startStatusServer(tmp: string): Promise<string> {
   const port = await freePort();
   const service = await startService(
     'status server',
@@ -412,7 +445,7 @@ async function startNginx(tmp: string, bodies: Map<string, Uint8Array>): Promise
 }
 
 async function fetchBody(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   const body = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
   return body;
@@ -438,10 +471,10 @@ interface Load {
   socketErrors: string | undefined;
 }
 
-const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
 
 function percentileMs(output: string, percent: number): number {
-  const match = output.match(new RegExp(`^\\s+${percent}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm'));
+  const match = output.match(new RegExp(`^\\s+${percent}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm'));
   if (!match?.[1] || !match[2]) throw new Error(`wrk printed no ${percent}% latency:\n${output}`);
   return Number(match[1]) * (UNIT_MS[match[2]] ?? Number.NaN);
 }
@@ -492,7 +525,15 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ')).join('\n');
 }
 
-function report(rows: Row[], seconds: number): string {
+function loadNote(loadBefore: number): string {
+  const cpus = availableParallelism();
+  const note = `1-minute load average before the start: ${loadBefore.toFixed(2)}`;
+  return loadBefore > BUSY_LOAD_PER_CPU * cpus
+    ? `${note}: WARNING, the machine was busy with other work; these figures are unreliable`
+    : note;
+}
+
+function report(rows: Row[], seconds: number, loadBefore: number): string {
   const ms = (n: number) => `${n.toFixed(2)} ms`;
   const rps = (n: number) => n.toFixed(0);
   const lines = [
@@ -518,6 +559,7 @@ function report(rows: Row[], seconds: number): string {
   return [
     `wrk -t${WRK_THREADS} -c${CONNECTIONS} -d${seconds}s --latency (after a ${WARM_UP_SECONDS} s warm-up), loopback, ${availableParallelism()} CPUs, Node ${process.version}, nginx 1 worker`,
     `targets: ours/nginx req/s >= ${TARGET_RATIO} and our p99 <= ${TARGET_P99_MS} ms at ${CONNECTIONS} connections`,
+    loadNote(loadBefore),
     '',
     table(lines),
     ...errors,
@@ -538,6 +580,7 @@ async function main(): Promise<void> {
   const seconds = parsed.data.BENCH_DURATION;
   requireTool(NGINX, 'nginx-light');
   requireTool(WRK, 'wrk');
+  const [loadBefore = 0] = loadavg();
 
   const tmp = await mkdtemp(join(tmpdir(), 'snapdesk-bench-'));
   owned.dirs.add(tmp);
@@ -561,20 +604,25 @@ async function main(): Promise<void> {
       nginx: await measure(nginx + path, seconds),
     });
   }
-  console.log(`\n${report(rows, seconds)}`);
+  console.log(`\n${report(rows, seconds, loadBefore)}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void cleanUp().finally(() => process.exit(128 + constants.signals[signal]));
+    void stopChildren().finally(() => {
+      removeDirs();
+      process.exit(128 + constants.signals[signal]);
+    });
   });
 }
 
 try {
   await main();
 } catch (err) {
-  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+  // Once a signal started clean-up, the failures it causes (a killed wrk) are not news.
+  if (!owned.closing) console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 } finally {
-  await cleanUp();
+  await stopChildren();
+  removeDirs();
 }
