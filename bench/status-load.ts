@@ -281,15 +281,15 @@ function incidentStory(rand: () => number, components: SeededComponent[]) {
     investigating: `We are investigating elevated error rates on ${names}. Some requests to \`${hit[0]?.host}\` may fail or time out. Next update within 30 minutes.`,
     identified: `We have identified the cause: a ${cause}. A fix is being rolled out.\n\n- Affected: ${names}\n- Workaround: retry failed requests after a few seconds`,
     monitoring: 'The fix is deployed and error rates are back to normal. We are monitoring the results.',
-    resolved: `This incident has been resolved. A post-incident review will follow on [our blog](https://blog.example.com/incidents).`,
+    resolved:
+      'This incident has been resolved. A post-incident review will follow on [our blog](https://blog.example.com/incidents).',
   };
 }
 
-/** A resolved incident: investigating, identified, sometimes monitoring, resolved; over 20 min to 4 h. */
-async function seedPastIncident(db: Db, rand: () => number, components: SeededComponent[], start: number) {
-  const story = incidentStory(rand, components);
-  const length = (20 + rand() * 220) * 60_000;
-  const id = await writtenAt(db, start, () =>
+type Story = ReturnType<typeof incidentStory>;
+
+function openIncident(db: Db, story: Story, start: number): Promise<string> {
+  return writtenAt(db, start, () =>
     createIncident(db, {
       name: story.name,
       status: 'investigating',
@@ -299,6 +299,13 @@ async function seedPastIncident(db: Db, rand: () => number, components: SeededCo
       started_at: new Date(start).toISOString(),
     }),
   );
+}
+
+/** A resolved incident: investigating, identified, sometimes monitoring, resolved; over 20 min to 4 h. */
+async function seedPastIncident(db: Db, rand: () => number, components: SeededComponent[], start: number) {
+  const story = incidentStory(rand, components);
+  const length = (20 + rand() * 220) * 60_000;
+  const id = await openIncident(db, story, start);
   await writtenAt(db, start + length * 0.3, () =>
     addIncidentUpdate(db, id, { status: 'identified', message: story.identified, components: {} }),
   );
@@ -322,16 +329,7 @@ async function seedActiveIncident(
 ) {
   const story = incidentStory(rand, components);
   const start = Date.now() - minutesAgo * 60_000;
-  const id = await writtenAt(db, start, () =>
-    createIncident(db, {
-      name: story.name,
-      status: 'investigating',
-      impact: story.impact,
-      message: story.investigating,
-      components: story.statuses,
-      started_at: new Date(start).toISOString(),
-    }),
-  );
+  const id = await openIncident(db, story, start);
   for (const [i, status] of steps.entries()) {
     const message = status === 'identified' ? story.identified : story.monitoring;
     await writtenAt(db, start + ((i + 1) * minutesAgo * 60_000) / (steps.length + 1), () =>
@@ -582,7 +580,7 @@ async function main(): Promise<void> {
   requireTool(WRK, 'wrk');
   const [loadBefore = 0] = loadavg();
 
-  const tmp = await mkdtemp(join(tmpdir(), 'snapdesk-bench-'));
+  const tmp = await mkdtemp(join(tmpdir(), 'snapdesk-status-load-'));
   owned.dirs.add(tmp);
   // mkdtemp makes it private, but nginx started as root serves from workers running as `nobody`.
   await chmod(tmp, 0o711);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import {
   type IncidentLink,
   type IntakeResponse,
@@ -66,12 +67,7 @@ export async function receiveReport(
 
   try {
     await db.transaction().execute(async (trx) => {
-      const { value } = await trx
-        .updateTable('counters')
-        .set((eb) => ({ value: eb('value', '+', 1) }))
-        .where('name', '=', 'report')
-        .returning('value')
-        .executeTakeFirstOrThrow();
+      const value = await nextReferenceNumber(trx, deps.store.dialect);
       const id = newId();
       await trx
         .insertInto('reports')
@@ -97,23 +93,25 @@ export async function receiveReport(
           external_ref: null,
         })
         .execute();
-      for (const [position, f] of files.entries()) {
+      if (files.length) {
         await trx
           .insertInto('report_attachments')
-          .values({
-            id: newId(),
-            report_id: id,
-            position,
-            name: f.meta.name,
-            kind: f.meta.kind,
-            method: f.meta.method ?? null,
-            truncated: f.meta.truncated ? 1 : 0,
-            content_type: f.sniffed.type,
-            size: f.data.byteLength,
-            width: f.sniffed.width ?? null,
-            height: f.sniffed.height ?? null,
-            data: f.data,
-          })
+          .values(
+            files.map((f, position) => ({
+              id: newId(),
+              report_id: id,
+              position,
+              name: f.meta.name,
+              kind: f.meta.kind,
+              method: f.meta.method ?? null,
+              truncated: f.meta.truncated ? 1 : 0,
+              content_type: f.sniffed.type,
+              size: f.data.byteLength,
+              width: f.sniffed.width ?? null,
+              height: f.sniffed.height ?? null,
+              data: f.data,
+            })),
+          )
           .execute();
       }
       await enqueue(
@@ -131,6 +129,23 @@ export async function receiveReport(
   const body = await answerFor(deps, input.idempotencyKey, requestHash);
   if (!body) throw new Error('a stored report could not be read back');
   return { created: true, body };
+}
+
+/** The next SD- number: a sequence on PostgreSQL (no lock held to the commit), the counter row on SQLite. */
+async function nextReferenceNumber(trx: Transaction<Database>, dialect: Store['dialect']): Promise<number> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ value: string }>`select nextval('report_reference_seq') as value`.execute(
+      trx,
+    );
+    return Number(rows[0]?.value);
+  }
+  const { value } = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'report')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(value);
 }
 
 type FileMeta = (typeof reportSchema)['_output']['attachments'][number];

@@ -315,6 +315,22 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0004_report_reference_sequence': {
+    // On PostgreSQL a sequence hands out references without a row lock held to the commit, so
+    // reports with large images are stored side by side; SQLite has one writer and keeps the counter.
+    async up(db: Kysely<any>) {
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+      const { value } = await db
+        .selectFrom('counters')
+        .select('value')
+        .where('name', '=', 'report')
+        .executeTakeFirstOrThrow();
+      await sql`create sequence report_reference_seq start with ${sql.lit(Number(value) + 1)}`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop sequence if exists report_reference_seq`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
