@@ -20,7 +20,7 @@ export function apiV2Routes(snapshots: Snapshots) {
     app.get(path, (c) => {
       const entry = snapshots.snapshot.entries.get(key);
       if (!entry) throw new Error(`snapshot has no ${key}`);
-      return respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'));
+      return respond(entry, c.req);
     });
   }
   return app;

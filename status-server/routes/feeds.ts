@@ -56,9 +56,7 @@ export function feedRoutes({
           format === 'rss' ? renderRss(feed, config, t, builtAt) : renderAtom(feed, config, t, builtAt);
         return makeEntry(body, types[format], builtAt);
       });
-      return entry
-        ? respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'))
-        : unknown();
+      return entry ? respond(entry, c.req) : unknown();
     };
   return new Hono().get('/history.rss', serve('rss')).get('/history.atom', serve('atom'));
 }

@@ -25,17 +25,13 @@ export function statusPageRoutes({
 }) {
   const view = (now: Date) => ({ config, t: createTranslator(defaultLocale), locale: defaultLocale, now });
   const notFoundPage = (c: { req: { header(name: string): string | undefined } }) =>
-    respond(
-      makeEntry(renderNotFound(view(new Date())), HTML, new Date().toISOString(), 404),
-      c.req.header('if-none-match'),
-      undefined,
-    );
+    respond(makeEntry(renderNotFound(view(new Date())), HTML, new Date().toISOString(), 404), c.req);
 
   return new Hono()
     .get('/', (c) => {
       const entry = snapshots.snapshot.entries.get('/');
       if (!entry) throw new Error('snapshot has no home page');
-      return respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'));
+      return respond(entry, c.req);
     })
     .get('/incidents/:id', async (c) => {
       const id = c.req.param('id');
@@ -48,9 +44,7 @@ export function statusPageRoutes({
         if (!record) return undefined;
         return makeEntry(renderIncident(record, s.data, view(s.builtAt)), HTML, record.updated_at);
       });
-      return entry
-        ? respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'))
-        : notFoundPage(c);
+      return entry ? respond(entry, c.req) : notFoundPage(c);
     })
     .get('/history', async (c) => {
       const raw = c.req.query('page') ?? '0';
@@ -66,7 +60,7 @@ export function statusPageRoutes({
         );
       });
       if (!entry) return notFoundPage(c);
-      return respond(entry, c.req.header('if-none-match'), c.req.header('if-modified-since'));
+      return respond(entry, c.req);
     });
 }
 

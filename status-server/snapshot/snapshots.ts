@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/db.ts';
@@ -14,7 +15,12 @@ export interface Entry {
   etag: string;
   lastModified: string;
   headers: Record<string, string>;
+  /** The same body gzipped once, for clients that accept it (a phone on a slow line, mostly). */
+  gzip?: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> };
 }
+
+/** Below this a gzip header and the work cost more than they save. */
+const GZIP_MIN_BYTES = 1024;
 
 export interface Snapshot {
   revision: number;
@@ -54,16 +60,32 @@ export function makeEntry(
     'last-modified': lm,
     'cache-control': status === 200 ? CACHE_CONTROL : 'no-store',
     'x-content-type-options': 'nosniff',
+    vary: 'Accept-Encoding',
   };
   if (contentType.startsWith('text/html')) {
     headers['content-security-policy'] = HTML_POLICY;
     headers['referrer-policy'] = 'strict-origin-when-cross-origin';
-    headers.vary = 'Accept-Language';
+    headers.vary = 'Accept-Language, Accept-Encoding';
   } else {
     // The v2 API is read by widgets on other sites, as the API it mirrors allows.
     headers['access-control-allow-origin'] = '*';
   }
-  return { status, body: bytes, etag, lastModified: lm, headers };
+  const entry: Entry = { status, body: bytes, etag, lastModified: lm, headers };
+  if (bytes.byteLength >= GZIP_MIN_BYTES) {
+    const zipped = new Uint8Array(gzipSync(bytes, { level: 9 }));
+    // A different encoding is a different representation: it gets its own validator.
+    const gzEtag = `${etag.slice(0, -1)}-gz"`;
+    entry.gzip = {
+      body: zipped,
+      headers: {
+        ...headers,
+        'content-length': String(zipped.byteLength),
+        'content-encoding': 'gzip',
+        etag: gzEtag,
+      },
+    };
+  }
+  return entry;
 }
 
 const json = (value: unknown, lastModified: string) =>
@@ -194,20 +216,33 @@ export class Snapshots {
   }
 }
 
-/** Answers from a cached entry, with a 304 when the client's copy is current. */
-export function respond(
-  entry: Entry,
-  ifNoneMatch: string | undefined,
-  ifModifiedSince: string | undefined,
-): Response {
+/** What `respond` reads of a request: its headers. */
+interface RequestHeaders {
+  header(name: string): string | undefined;
+}
+
+/** Answers from a cached entry, gzipped when the client accepts it, with a 304 when its copy is current. */
+export function respond(entry: Entry, req: RequestHeaders): Response {
+  const variant = entry.gzip && acceptsGzip(req.header('accept-encoding')) ? entry.gzip : entry;
+  const ifNoneMatch = req.header('if-none-match');
+  const ifModifiedSince = req.header('if-modified-since');
   const fresh = ifNoneMatch
     ? ifNoneMatch
         .split(',')
-        .some((tag) => tag.trim().replace(/^W\//, '') === entry.etag || tag.trim() === '*')
+        .some((tag) => tag.trim().replace(/^W\//, '') === variant.headers.etag || tag.trim() === '*')
     : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= Date.parse(entry.lastModified);
   if (fresh && entry.status === 200) {
-    const { 'content-length': _, 'content-type': __, ...headers } = entry.headers;
+    const { 'content-length': _, 'content-type': __, 'content-encoding': ___, ...headers } = variant.headers;
     return new Response(null, { status: 304, headers });
   }
-  return new Response(entry.body, { status: entry.status, headers: entry.headers });
+  return new Response(variant.body, { status: entry.status, headers: variant.headers });
+}
+
+/** `gzip` listed without `q=0` (`*` alone is not taken as a promise to decode gzip). */
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    return coding.trim() === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
 }

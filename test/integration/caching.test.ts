@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Snapshots } from '../../status-server/snapshot/snapshots.ts';
 import { openStore, type Store } from '../../status-server/store/db.ts';
@@ -47,6 +48,25 @@ describe.each(testDatabases())('caching on $name', (database) => {
       expect(changedByDate.status).toBe(200);
     });
   }
+
+  it('sends the page and the API gzipped to clients that accept it, each encoding with its own ETag', async () => {
+    for (const path of ['/', '/api/v2/summary.json']) {
+      const plain = await server.request(path);
+      const zipped = await server.request(path, { headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+      const bytes = Buffer.from(await zipped.arrayBuffer());
+      expect(gunzipSync(bytes).toString()).toBe(await plain.text());
+      expect(bytes.byteLength).toBeLessThan(Number(plain.headers.get('content-length')) / 2);
+      expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+      const again = await server.request(path, {
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag') as string },
+      });
+      expect(again.status).toBe(304);
+      const refused = await server.request(path, { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+      expect(refused.headers.get('content-encoding')).toBeNull();
+    }
+  });
 
   it('shows an update on the page as soon as the admin API has answered', async () => {
     const incident = await server.admin('POST', '/incidents', {
