@@ -10,6 +10,10 @@ export default defineConfig({
   outDir: 'dist',
   publicDir: 'extension/public',
   imports: false,
+  // MV3 for every browser, Firefox included (WXT would default it to MV2): the extension relies on
+  // `action`, `scripting` and a MAIN-world content script, which Firefox runs in MV3 (the last from
+  // 128 on). WXT gives Firefox an event page (background.scripts) where Chrome has a service worker.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Snapdesk — report a problem',
     description:
@@ -25,7 +29,20 @@ export default defineConfig({
     },
     // Organisations set the server address and defaults by policy; the schema says what they may set.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'snapdesk@snapdesk.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'snapdesk@snapdesk.dev',
+              // 128 is the first Firefox to run MAIN-world content scripts declared in the manifest.
+              strict_min_version: '128.0',
+              // What a sent report carries to the organisation's server, declared for Firefox's consent
+              // prompt: the page's pixels, console and failed requests, its URL, and the contact e-mail.
+              data_collection_permissions: {
+                required: ['websiteContent', 'browsingActivity', 'personallyIdentifyingInfo'],
+              },
+            },
+          },
+        }
       : { storage: { managed_schema: 'managed-schema.json' } }),
   }),
 });

@@ -180,15 +180,30 @@ export function rateLimitFloorMs(
 
 /**
  * How long to wait before the next capture, given when the earlier ones started (oldest first, the
- * visible-viewport capture included). A call passes when it comes more than a window after the call
- * `callsPerSecond` calls before it; so two captures may follow each other at once, which is faster
- * than spacing every call evenly.
+ * visible-viewport capture included). Chromium's quota (QuotaService::TimedLimit) is a bucket of
+ * `callsPerSecond` tokens; a call that comes after the bucket's window has expired refills it and
+ * opens a new window of one second at that call. Replaying the calls finds the window we are in: a
+ * call waits only when that window's tokens are spent, and then only until it ends.
  */
 export function captureDelayMs(
   now: number,
   earlier: readonly number[],
   callsPerSecond = MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND,
 ): number {
-  const gate = earlier[earlier.length - callsPerSecond];
-  return gate === undefined ? 0 : Math.max(0, gate + QUOTA_WINDOW_MS + PACING_MARGIN_MS - now);
+  let opened = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  for (const at of earlier) {
+    if (at >= opened + QUOTA_WINDOW_MS) {
+      opened = at;
+      used = 0;
+    }
+    used++;
+  }
+  const closes = opened + QUOTA_WINDOW_MS;
+  // Surely in a new window, or surely in this one with a token left. A call is never made within the
+  // margin of a window's end, where the browser might count it in either, so the replay above agrees
+  // with the browser's own count.
+  if (now >= closes + PACING_MARGIN_MS) return 0;
+  if (used < callsPerSecond && now < closes - PACING_MARGIN_MS) return 0;
+  return closes + PACING_MARGIN_MS - now;
 }

@@ -234,6 +234,19 @@ describe('capture rate limit', () => {
     expect(captureDelayMs(1500, [0, 100, 1100, 1200])).toBe(625);
   });
 
+  it('follows the browser’s quota windows: a late call does not hold back the next window’s pair', () => {
+    // The viewport at 0 and the first tile at 700 share the first window; the next window opens with
+    // the call at 1025 and has room for another at once.
+    expect(captureDelayMs(800, [0, 700])).toBe(225);
+    expect(captureDelayMs(1200, [0, 700, 1025])).toBe(0);
+    expect(captureDelayMs(1300, [0, 700, 1025, 1200])).toBe(750);
+  });
+
+  it('never calls within the margin of a window’s end, where the browser might count it in either', () => {
+    expect(captureDelayMs(990, [0])).toBe(35);
+    expect(captureDelayMs(974, [0])).toBe(0);
+  });
+
   it('paces a plan at no more than the floor plus the margin per window', () => {
     const plan = planStitch(page({ scrollHeight: 12 * 800 }));
     const times: number[] = [];

@@ -21,6 +21,9 @@ export function isoWithOffset(date: Date): string {
   return `${day}T${time}.${ms}${zone.slice(3)}`;
 }
 
+/** Rows the band takes at this scale (device px per CSS px). */
+export const bandHeight = (scale: number) => Math.round(BAND_CSS_HEIGHT * scale);
+
 /**
  * Draws `image` with a band below it holding the URL and the capture time, so the facts travel with
  * the picture wherever it is forwarded. Returns a new canvas one band taller.
@@ -31,17 +34,26 @@ export function withBand(
   at: Date,
   scale: number,
 ): OffscreenCanvas {
-  const band = Math.round(BAND_CSS_HEIGHT * scale);
-  const canvas = new OffscreenCanvas(image.width, image.height + band);
+  const canvas = new OffscreenCanvas(image.width, image.height + bandHeight(scale));
+  (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(image, 0, 0);
+  drawBand(canvas, image.height, url, at, scale);
+  return canvas;
+}
+
+/**
+ * Draws the band into the bottom rows of `canvas`, from row `top`: for a canvas made one band taller
+ * than its image, which saves copying a whole stitched page into a new canvas.
+ */
+export function drawBand(canvas: OffscreenCanvas, top: number, url: string, at: Date, scale: number): void {
+  const band = canvas.height - top;
   const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  ctx.drawImage(image, 0, 0);
   ctx.fillStyle = '#111827';
-  ctx.fillRect(0, image.height, canvas.width, band);
+  ctx.fillRect(0, top, canvas.width, band);
   const font = Math.round(13 * scale);
   const pad = Math.round(8 * scale);
   ctx.font = `${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
-  const y = image.height + band / 2;
+  const y = top + band / 2;
   const time = localTimeWithOffset(at);
   const timeWidth = ctx.measureText(time).width;
   ctx.fillStyle = '#f9fafb';
@@ -49,7 +61,6 @@ export function withBand(
   // The URL gets what room is left, cut with an ellipsis rather than running under the time.
   const room = canvas.width - timeWidth - 3 * pad;
   ctx.fillText(fitText(ctx, url, room), pad, y);
-  return canvas;
 }
 
 function fitText(ctx: OffscreenCanvasRenderingContext2D, text: string, width: number): string {

@@ -82,7 +82,8 @@ export function collectMetrics(): PageMetrics {
   return {
     pinned: pinned.map((el) => {
       const r = el.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom };
+      const shadow = shadowReach(el);
+      return { top: r.top - shadow.above, bottom: r.bottom + shadow.below };
     }),
     url: location.href,
     title: document.title,
@@ -98,6 +99,23 @@ export function collectMetrics(): PageMetrics {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     userAgent: navigator.userAgent,
   };
+}
+
+/**
+ * How far an element's outer box shadows reach above and below its box, in CSS px: a bar's shadow
+ * is part of the bar, to be cropped with it, or it would appear at every seam of the stitched page.
+ */
+function shadowReach(el: Element): { above: number; below: number } {
+  let above = 0;
+  let below = 0;
+  // Computed shadows read "rgba(0, 0, 0, 0.35) 0px 2px 6px 0px, …": colour, x, y, blur, spread.
+  for (const part of getComputedStyle(el).boxShadow.split(/,(?![^(]*\))/)) {
+    if (part.includes('inset')) continue;
+    const [, y = 0, blur = 0, spread = 0] = (part.match(/-?[\d.]+px/g) ?? []).map(Number.parseFloat);
+    above = Math.max(above, blur + spread - y);
+    below = Math.max(below, blur + spread + y);
+  }
+  return { above: Math.ceil(above), below: Math.ceil(below) };
 }
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -126,7 +144,7 @@ export async function preloadLazyContent(maxHeight: number): Promise<void> {
   for (let y = 0; y < Math.min(document.documentElement.scrollHeight, maxHeight); y += step) {
     window.scrollTo({ top: y, behavior: 'instant' });
     await frame();
-    await sleep(60);
+    await sleep(25);
   }
   const pending = [...document.images].filter((img) => !img.complete && img.loading !== 'lazy');
   await Promise.race([
