@@ -6,7 +6,7 @@ import { entityId, hostName } from '../../shared/schemas/status.ts';
 import { forwardingStatus } from '../delivery/forwarding.ts';
 import { retryNow } from '../delivery/queue.ts';
 import { INBOX_PAGE_SIZE, inboxChoices, listInbox } from '../store/inbox.ts';
-import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+import { attachmentResponse, loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 import { renderInbox } from '../views/console/inbox.ts';
 import { renderReport } from '../views/console/report.ts';
 import { fieldErrors } from './forms.ts';
@@ -73,15 +73,8 @@ export function reportRoutes(deps: ConsoleDeps) {
       const file = stored && (await loadAttachmentData(db, stored.row.id, Number(position)));
       if (!file)
         return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noAttachment');
-      return c.body(file.data.slice().buffer, 200, {
-        'content-type': file.contentType,
-        'content-disposition': `inline; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
-        'x-content-type-options': 'nosniff',
-        // Opened on its own, a file (a PDF, an SVG someone smuggled in) runs nothing with our origin.
-        'content-security-policy': 'sandbox',
-        // The bytes of a stored attachment never change; only this browser may keep them.
-        'cache-control': 'private, max-age=3600',
-      });
+      // Only this browser may keep them: they are behind the console's login.
+      return attachmentResponse(file, 'private, max-age=3600');
     })
     .post('/reports/:reference/retry', async (c) => {
       const stored = await findReport(c.req.param('reference'));

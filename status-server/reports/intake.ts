@@ -132,7 +132,10 @@ export async function receiveReport(
 }
 
 /** The next SD- number: a sequence on PostgreSQL (no lock held to the commit), the counter row on SQLite. */
-async function nextReferenceNumber(trx: Transaction<Database>, dialect: Store['dialect']): Promise<number> {
+export async function nextReferenceNumber(
+  trx: Transaction<Database>,
+  dialect: Store['dialect'],
+): Promise<number> {
   if (dialect === 'postgres') {
     const { rows } = await sql<{ value: string }>`select nextval('report_reference_seq') as value`.execute(
       trx,

@@ -11,7 +11,7 @@ import { ApiFailure, invalid, notFound } from '../http/errors.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
-import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+import { attachmentResponse, loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 
 const idempotencyKey = z.string().regex(/^[\w.:-]{8,200}$/, 'must be 8–200 letters, digits or . _ : -');
 const reference = z.string().regex(/^SD-\d{1,12}$/);
@@ -127,13 +127,8 @@ export function reportRoutes(deps: IntakeDeps) {
       const stored = signed ? await loadReportByReference(db, ref) : undefined;
       const file = stored && (await loadAttachmentData(db, stored.row.id, position));
       if (!file) throw notFound('attachment', `${ref}/${c.req.param('position')}`);
-      return c.body(file.data.slice().buffer, 200, {
-        'content-type': file.contentType,
-        'content-disposition': `inline; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': 'sandbox',
-        'cache-control': 'private, max-age=86400, immutable',
-      });
+      // A signed link names one stored file, whose bytes never change.
+      return attachmentResponse(file, 'private, max-age=86400, immutable');
     })
     .get('/incidents/active', async (c) => {
       const host = hostName.safeParse(c.req.query('host') ?? '');

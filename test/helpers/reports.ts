@@ -2,6 +2,7 @@ import { type Report, report as reportSchema } from '../../shared/schemas/report
 import type { Connector } from '../../status-server/connectors/config.ts';
 import { enqueue } from '../../status-server/delivery/queue.ts';
 import { newId } from '../../status-server/domain/ids.ts';
+import { nextReferenceNumber } from '../../status-server/reports/intake.ts';
 import { openStore, type Store } from '../../status-server/store/db.ts';
 import { migrateToLatest } from '../../status-server/store/migrations.ts';
 import type { TestDatabase } from './databases.ts';
@@ -131,12 +132,8 @@ export async function insertReport(
         })
         .execute();
     }
-    const { value } = await trx
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('name', '=', 'report')
-      .returning('value')
-      .executeTakeFirstOrThrow();
+    // Numbered as the intake numbers them, so reports from both never share a reference.
+    const value = await nextReferenceNumber(trx, store.dialect);
     const reference = `SD-${value}`;
     await trx
       .insertInto('reports')
