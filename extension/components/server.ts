@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { newestReportFirst } from '../../shared/order.ts';
 import { defaultFormConfig, type FormConfig, parseFormConfig } from '../../shared/schemas/form-config.ts';
 import { type IncidentLink, incidentLink, reportStatusResponse } from '../../shared/schemas/report.ts';
 import { db, type SentReport } from '../lib/store.ts';
@@ -109,7 +110,7 @@ export async function recentReportsFor(pageUrl: string, now = Date.now()): Promi
   const all = await (await db()).getAll('sent');
   return all
     .filter((r) => samePage(r.pageUrl, pageUrl) && now - Date.parse(r.sentAt) < DUPLICATE_WINDOW_MS)
-    .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+    .sort(newestReportFirst((r) => r.sentAt));
 }
 
 /** "Try again now": the report is due at once (a refusal is set aside) and the background is woken. */

@@ -45,6 +45,7 @@ export async function listTokens(db: Db) {
     .selectFrom('admin_tokens')
     .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 

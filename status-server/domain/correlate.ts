@@ -1,9 +1,11 @@
 import type { IncidentImpact } from '../../shared/schemas/status.ts';
+import { latestStartFirst } from './order.ts';
 
 export interface CandidateIncident {
   id: string;
   impact: IncidentImpact;
   started_at: string;
+  created_at: string;
   resolved_at: string | null;
   /** Host names of the components the incident affects. */
   hosts: string[];
@@ -39,6 +41,6 @@ export function matchIncident(
     (a, b) =>
       Number(a.resolved_at !== null) - Number(b.resolved_at !== null) ||
       impactRank[b.impact] - impactRank[a.impact] ||
-      b.started_at.localeCompare(a.started_at),
+      latestStartFirst(a, b),
   )[0];
 }

@@ -254,7 +254,7 @@ export async function candidatesAround(
     .selectFrom('incidents as i')
     .innerJoin('incident_components as ic', 'ic.incident_id', 'i.id')
     .innerJoin('component_hosts as h', 'h.component_id', 'ic.component_id')
-    .select(['i.id', 'i.impact', 'i.started_at', 'i.resolved_at', 'h.host'])
+    .select(['i.id', 'i.impact', 'i.started_at', 'i.created_at', 'i.resolved_at', 'h.host'])
     .where('i.kind', '=', 'incident')
     .where('i.started_at', '<=', new Date(at.getTime() + window).toISOString())
     .where((eb) =>
@@ -270,6 +270,7 @@ export async function candidatesAround(
       id: r.id,
       impact: r.impact as CandidateIncident['impact'],
       started_at: r.started_at,
+      created_at: r.created_at,
       resolved_at: r.resolved_at,
       hosts: [],
     };

@@ -148,6 +148,8 @@ export function reportRoutes(deps: IntakeDeps) {
               open.map((i) => i.id),
             )
             .orderBy('started_at', 'desc')
+            .orderBy('created_at', 'desc')
+            .orderBy('id')
             .execute()
         : [];
       return c.json({ incidents: rows.map((i) => incidentLink(deps.config, i)) });

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/schemas/api-v2.ts';
 import type { IncidentImpact, IncidentStatus, MaintenanceStatus } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
+import { latestStartFirst } from '../domain/order.ts';
 import { componentSeverity, indicatorDescriptionKey, overallIndicator } from '../domain/overall.ts';
 import { API_LIST_LIMIT, type IncidentRecord, type PageData } from '../store/page-data.ts';
 
@@ -140,7 +141,7 @@ export class V2Mapper {
     }[filter];
     const list = this.data.maintenances.filter(wanted);
     // The full list is newest first, like incidents; upcoming and active read best soonest first.
-    if (filter === 'all') list.sort((a, b) => b.started_at.localeCompare(a.started_at));
+    if (filter === 'all') list.sort(latestStartFirst);
     return list.slice(0, API_LIST_LIMIT).map((m) => this.maintenance(m));
   }
 

@@ -53,18 +53,25 @@ const rowColumns = [
   'i.name as incident_name',
 ] as const;
 
+/**
+ * References are numbered in the order reports are stored, so they settle reports received in the
+ * same millisecond. They share the `SD-` prefix: by length, then as text, is by number (`SD-999`
+ * before `SD-1000`, which text alone would not give).
+ */
+const referenceLength = sql`length(r.reference)`;
+
 function orderedRows(db: Db, filter: InboxFilter, order: InboxOrder) {
   const q = inboxQuery(db, filter).select(rowColumns);
-  const ordered =
-    order === 'deadline'
-      ? // The nearest deadline first and reports without one last (the databases disagree on where
-        // NULL sorts, so say it); ties go to the report that has waited longest.
-        q
-          .orderBy(sql`case when r.deadline_at is null then 1 else 0 end`)
-          .orderBy('r.deadline_at', 'asc')
-          .orderBy('r.received_at', 'asc')
-      : q.orderBy('r.received_at', 'desc');
-  return ordered.orderBy('r.id');
+  return order === 'deadline'
+    ? // The nearest deadline first and reports without one last (the databases disagree on where
+      // NULL sorts, so say it); ties go to the report that has waited longest.
+      q
+        .orderBy(sql`case when r.deadline_at is null then 1 else 0 end`)
+        .orderBy('r.deadline_at', 'asc')
+        .orderBy('r.received_at', 'asc')
+        .orderBy(referenceLength, 'asc')
+        .orderBy('r.reference', 'asc')
+    : q.orderBy('r.received_at', 'desc').orderBy(referenceLength, 'desc').orderBy('r.reference', 'desc');
 }
 
 /** One page of the inbox, with the number of reports the filter matches in all. */
@@ -108,6 +115,8 @@ export async function inboxChoices(
           .$narrowType<{ incident_id: string }>(),
       )
       .orderBy('i.started_at', 'desc')
+      .orderBy('i.created_at', 'desc')
+      .orderBy('i.id')
       .limit(200)
       .execute(),
   ]);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ComponentStatus } from '../../shared/schemas/status.ts';
+import { latestStartFirst } from '../domain/order.ts';
 import type { StatusChange } from '../domain/uptime.ts';
 import type { Database } from './schema.ts';
 import type { AffectedComponent } from './status-store.ts';
@@ -31,9 +32,19 @@ export const UPTIME_DAYS = 90;
 /** How many of each kind `incidents.json` and `scheduled-maintenances.json` list, as the hosted API does. */
 export const API_LIST_LIMIT = 50;
 
+type IncidentQuery = ReturnType<typeof baseIncidentQuery>;
+
+/** `latestStartFirst` in SQL, for lists cut by a limit. */
+export const latestStart = (q: IncidentQuery): IncidentQuery =>
+  q.orderBy('started_at', 'desc').orderBy('created_at', 'desc').orderBy('id');
+
+/** `earliestStartFirst` in SQL. */
+const earliestStart = (q: IncidentQuery): IncidentQuery =>
+  q.orderBy('started_at').orderBy('created_at').orderBy('id');
+
 export async function loadIncidents(
   db: Db,
-  filter: (q: ReturnType<typeof baseIncidentQuery>) => ReturnType<typeof baseIncidentQuery>,
+  filter: (q: IncidentQuery) => IncidentQuery,
 ): Promise<IncidentRecord[]> {
   const rows = await filter(baseIncidentQuery(db)).execute();
   if (!rows.length) return [];
@@ -73,7 +84,7 @@ export async function loadIncident(db: Db, id: string): Promise<IncidentRecord |
 /** Incidents and maintenance that started in [from, to), newest first: the history page's months. */
 export async function loadHistory(db: Db, from: string, to: string): Promise<IncidentRecord[]> {
   return loadIncidents(db, (q) =>
-    q.where('started_at', '>=', from).where('started_at', '<', to).orderBy('started_at', 'desc'),
+    latestStart(q.where('started_at', '>=', from).where('started_at', '<', to)),
   );
 }
 
@@ -93,17 +104,16 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
     loadIncidents(db, (q) =>
       q
         .where('kind', '=', 'incident')
-        .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('started_at', '>=', windowStart)]))
-        .orderBy('started_at', 'desc'),
+        .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('started_at', '>=', windowStart)])),
     ),
+    loadIncidents(db, (q) => latestStart(q.where('kind', '=', 'incident')).limit(API_LIST_LIMIT)),
+    // A maintenance window starts when it is scheduled for, so this is soonest first.
     loadIncidents(db, (q) =>
-      q.where('kind', '=', 'incident').orderBy('started_at', 'desc').limit(API_LIST_LIMIT),
-    ),
-    loadIncidents(db, (q) =>
-      q
-        .where('kind', '=', 'maintenance')
-        .where((eb) => eb.or([eb('status', '!=', 'completed'), eb('started_at', '>=', windowStart)]))
-        .orderBy('scheduled_for', 'asc'),
+      earliestStart(
+        q
+          .where('kind', '=', 'maintenance')
+          .where((eb) => eb.or([eb('status', '!=', 'completed'), eb('started_at', '>=', windowStart)])),
+      ),
     ),
     db
       .selectFrom('component_status_changes')
@@ -139,7 +149,7 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
 
   const byId = new Map(recent.map((i) => [i.id, i]));
   for (const i of latest) byId.set(i.id, i);
-  const incidents = [...byId.values()].sort((a, b) => b.started_at.localeCompare(a.started_at));
+  const incidents = [...byId.values()].sort(latestStartFirst);
 
   return {
     revision: Number(state.revision),

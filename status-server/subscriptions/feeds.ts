@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import { plainTime } from '../delivery/notice-content.ts';
+import { newestUpdateFirst } from '../domain/order.ts';
 import { API_LIST_LIMIT, type IncidentRecord, loadIncidents } from '../store/page-data.ts';
 import type { Database } from '../store/schema.ts';
 import { progressLabel } from '../views/labels.ts';
@@ -51,7 +52,7 @@ const rfc3339 = (iso: string) => new Date(iso).toISOString();
 /** An entry's body: every update, newest first, with its status and time, as HTML. */
 function entryHtml(incident: IncidentRecord, config: Config, t: Translator): string {
   return [...incident.updates]
-    .sort((a, b) => b.created_at.localeCompare(a.created_at))
+    .sort(newestUpdateFirst)
     .map(
       (u) =>
         `<p><strong>${escapeXml(progressLabel(t, u.status))}</strong> — ${escapeXml(plainTime(u.created_at, config))}</p>\n${renderMarkdown(u.body)}`,

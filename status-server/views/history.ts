@@ -1,3 +1,4 @@
+import { latestStartFirst } from '../domain/order.ts';
 import type { IncidentRecord, PageData } from '../store/page-data.ts';
 import type { ViewContext } from './context.ts';
 import { type MonthKey, monthHeading, monthOf, previousMonth, timeTag } from './format.ts';
@@ -72,7 +73,7 @@ export function renderHistory(
   ctx: ViewContext,
 ): string {
   const tz = ctx.config.timeZone;
-  const sorted = [...incidents].sort((a, b) => b.started_at.localeCompare(a.started_at));
+  const sorted = [...incidents].sort(latestStartFirst);
   const body = html`<h1>${ctx.t('history.title')}</h1>
 ${months(sorted, range.from, range.to, tz).map((month) => {
   const inMonth = sorted.filter((i) => monthOf(new Date(i.started_at), tz) === month);

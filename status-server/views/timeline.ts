@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { newestUpdateFirst } from '../domain/order.ts';
 import type { IncidentRecord, PageData } from '../store/page-data.ts';
 import type { ViewContext } from './context.ts';
 import { timeRangeTag, timeTag } from './format.ts';
@@ -35,7 +36,7 @@ export function maintenanceWindow(incident: IncidentRecord, ctx: ViewContext): H
 /** Every update, newest first as status pages conventionally list them, with its message rendered. */
 export function updateTimeline(incident: IncidentRecord, ctx: ViewContext): Html {
   if (!incident.updates.length) return html`<p class="empty">${ctx.t('incident.noUpdates')}</p>`;
-  const updates = [...incident.updates].sort((a, b) => b.created_at.localeCompare(a.created_at));
+  const updates = [...incident.updates].sort(newestUpdateFirst);
   return html`<ol class="timeline">${updates.map(
     (u) =>
       html`<li><p class="u-head"><strong>${progressLabel(ctx.t, u.status)}</strong> ${timeTag(u.created_at, ctx)}</p><div class="md">${raw(renderMarkdown(u.body))}</div></li>`,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { byText, newestReportFirst } from '../../../shared/order.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StateBadge } from '../../components/StateBadge.tsx';
 import { isWebUrl, refreshStatus, retryNow } from '../../components/server.ts';
@@ -13,8 +14,8 @@ async function readStores(): Promise<{ sent: SentReport[]; outbox: OutboxItem[] 
   const database = await db();
   const [sent, outbox] = await Promise.all([database.getAll('sent'), database.getAll('outbox')]);
   return {
-    sent: sent.sort((a, b) => b.sentAt.localeCompare(a.sentAt)),
-    outbox: outbox.sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    sent: sent.sort(newestReportFirst((r) => r.sentAt)),
+    outbox: outbox.sort((a, b) => byText(b.createdAt, a.createdAt) || byText(a.id, b.id)),
   };
 }
 

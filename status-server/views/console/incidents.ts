@@ -1,4 +1,5 @@
 import { componentStatus, incidentImpact, incidentStatus } from '../../../shared/schemas/status.ts';
+import { latestStartFirst } from '../../domain/order.ts';
 import type { ComponentRecord, GroupRecord, IncidentRecord } from '../../store/page-data.ts';
 import { timeTag } from '../format.ts';
 import { componentStatusLabel, impactLabel, progressLabel } from '../labels.ts';
@@ -87,9 +88,7 @@ export function renderIncidentList(
 ): string {
   const { t } = ctx;
   const sorted = [...incidents].sort(
-    (a, b) =>
-      Number(a.resolved_at !== null) - Number(b.resolved_at !== null) ||
-      b.started_at.localeCompare(a.started_at),
+    (a, b) => Number(a.resolved_at !== null) - Number(b.resolved_at !== null) || latestStartFirst(a, b),
   );
   const body = html`<div class="heading"><h1>${t('console.incidents.title')}</h1><a class="button" href="/console/incidents/new">${t('console.incidents.new')}</a></div>
 ${

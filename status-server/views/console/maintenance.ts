@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import { maintenanceStatus } from '../../../shared/schemas/status.ts';
+import { earliestStartFirst, latestStartFirst } from '../../domain/order.ts';
 import type { IncidentRecord } from '../../store/page-data.ts';
 import { timeRangeTag } from '../format.ts';
 import { progressLabel } from '../labels.ts';
@@ -36,9 +37,7 @@ export function renderMaintenanceList(list: IncidentRecord[], ctx: ConsoleContex
   const sorted = [...list].sort(
     (a, b) =>
       Number(a.status === 'completed') - Number(b.status === 'completed') ||
-      (a.status === 'completed'
-        ? b.started_at.localeCompare(a.started_at)
-        : a.started_at.localeCompare(b.started_at)),
+      (a.status === 'completed' ? latestStartFirst(a, b) : earliestStartFirst(a, b)),
   );
   const body = html`<div class="heading"><h1>${t('console.maintenance.title')}</h1><a class="button" href="/console/maintenance/new">${t('console.maintenance.new')}</a></div>
 ${
