@@ -1,4 +1,19 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtViteConfig } from 'wxt';
+
+type RollupOptions = NonNullable<NonNullable<WxtViteConfig['build']>['rollupOptions']>;
+type OnWarn = NonNullable<RollupOptions['onwarn']>;
+
+/**
+ * Rollup says on every build, for each bundle, that comments in zod's own files hold a `@__PURE__`
+ * annotation where it cannot use one (INVALID_ANNOTATION), and drops them: the bundle is the same, the
+ * screen of warnings hides anything that matters. Only that warning, only from zod, is silenced; every
+ * other goes on to Vite's handler.
+ */
+export const onwarn: OnWarn = (warning, warn) => {
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? ''))
+    return;
+  warn(warning);
+};
 
 /**
  * The extension lives in extension/; builds land in dist/<browser>-mv<n> (dist/chrome-mv3 for Chrome).
@@ -14,6 +29,7 @@ export default defineConfig({
   // `action`, `scripting` and a MAIN-world content script, which Firefox runs in MV3 (the last from
   // 128 on). WXT gives Firefox an event page (background.scripts) where Chrome has a service worker.
   manifestVersion: 3,
+  vite: () => ({ build: { rollupOptions: { onwarn } } }),
   manifest: ({ browser }) => ({
     name: 'Snapdesk — report a problem',
     description:
