@@ -196,7 +196,7 @@ async function queueRun(url: string, dir: string, databaseUrl: string) {
   await worker.drain();
   const deliveryMs = performance.now() - started;
   mailer.close();
-  await store.db.destroy();
+  await store.close();
   return { enqueueMs, deliveryMs };
 }
 

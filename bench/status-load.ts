@@ -368,7 +368,7 @@ async function seed(dataDir: string): Promise<void> {
       }),
     );
   } finally {
-    await db.destroy();
+    await store.close();
   }
 }
 

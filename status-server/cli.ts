@@ -125,7 +125,7 @@ async function main(args: string[]): Promise<number> {
       ? await userCommand(store.db, rest)
       : await (tokenCommands[command] as (typeof tokenCommands)[string])(store.db, rest[0]);
   } finally {
-    await store.db.destroy();
+    await store.close();
   }
 }
 

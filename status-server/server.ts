@@ -65,7 +65,7 @@ export async function startServer(config: Config, options: { startWorker?: boole
       await worker.stop();
       await snapshots.stop();
       mailer.close();
-      await store.db.destroy();
+      await store.close();
     },
   };
 }

@@ -9,6 +9,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** Closes every connection and resolves once each is really closed, not only asked to close. */
+  close(): Promise<void>;
 }
 
 /** Opens SQLite at `sqlitePath` (the embedded default) or PostgreSQL when `databaseUrl` is given. */
@@ -18,7 +20,23 @@ export function openStore(options: { databaseUrl?: string; sqlitePath: string })
     // An idle connection the server drops (restart, failover) must not crash the process; the pool
     // replaces it on next use.
     pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    // `pool.end()` resolves when it has asked each connection to close, before the server has seen
+    // them go; whoever drops or reuses the database next must not find them still there.
+    const open = new Set<Promise<void>>();
+    pool.on('connect', (client) => {
+      const closed = new Promise<void>((resolve) => client.once('end', resolve));
+      open.add(closed);
+      void closed.then(() => open.delete(closed));
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      async close() {
+        await db.destroy();
+        await Promise.all(open);
+      },
+    };
   }
   if (options.sqlitePath !== ':memory:') mkdirSync(dirname(options.sqlitePath), { recursive: true });
   const sqlite = new SQLite(options.sqlitePath);
@@ -26,8 +44,6 @@ export function openStore(options: { databaseUrl?: string; sqlitePath: string })
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
-    dialect: 'sqlite',
-  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

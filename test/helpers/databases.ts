@@ -34,11 +34,25 @@ const postgres = (adminUrl: string): TestDatabase => ({
     return {
       databaseUrl: url.toString(),
       sqlitePath: ':memory:',
+      /**
+       * Without `force`: every store on it must be closed by now. Forcing would kill connections a
+       * still-running part of the test holds, whose errors then surface in whatever runs next; a
+       * leak fails here instead, naming what was left open.
+       */
       async drop() {
         const c = new pg.Client({ connectionString: adminUrl });
         await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        try {
+          await c.query(`drop database if exists ${name}`);
+        } catch (err) {
+          const { rows } = await c.query(
+            'select state, query from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [name],
+          );
+          throw new Error(`${(err as Error).message}; left open: ${JSON.stringify(rows)}`);
+        } finally {
+          await c.end();
+        }
       },
     };
   },

@@ -9,14 +9,14 @@ import type { TestDatabase } from './databases.ts';
 import { makePng } from './images.ts';
 
 /** A migrated store on a fresh database, without a server around it. */
-export async function openTestStore(database: TestDatabase): Promise<Store & { close(): Promise<void> }> {
+export async function openTestStore(database: TestDatabase): Promise<Store> {
   const created = await database.create();
   const store = openStore(created);
   await migrateToLatest(store.db);
   return {
     ...store,
     async close() {
-      await store.db.destroy();
+      await store.close();
       await created.drop();
     },
   };

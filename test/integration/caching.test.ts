@@ -97,7 +97,7 @@ describe.each(testDatabases())('caching on $name', (database) => {
     let other: { store: Store; snapshots: Snapshots } | undefined;
     afterAll(async () => {
       await other?.snapshots.stop();
-      await other?.store.db.destroy();
+      await other?.store.close();
     });
 
     it('picks up a write made elsewhere within a second', async () => {

@@ -52,7 +52,7 @@ describe.each(testDatabases())('migrations on $name', (database) => {
       const recorded = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
       expect(recorded.rows.map((r) => r.name)).toEqual(migrationNames);
     } finally {
-      await store.db.destroy();
+      await store.close();
       await target.drop();
     }
   });
@@ -67,8 +67,8 @@ describe.each(testDatabases())('migrations on $name', (database) => {
         const [ra, rb] = await Promise.all([migrateToLatest(a.db), migrateToLatest(b.db)]);
         expect([...ra, ...rb]).toEqual(migrationNames);
       } finally {
-        await a.db.destroy();
-        await b.db.destroy();
+        await a.close();
+        await b.close();
         await target.drop();
       }
     });
