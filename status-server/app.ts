@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { createTranslator, defaultLocale } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { ApiFailure, renderError } from './http/errors.ts';
+import { baselineHeaders } from './http/headers.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -26,6 +27,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono()
+    .use('*', baselineHeaders)
     .route('/', statusPageRoutes(deps))
     .route('/api/v2', apiV2Routes(deps.snapshots))
     .route('/api/admin', adminRoutes(deps))
@@ -37,8 +39,12 @@ export function createApp(deps: AppDeps) {
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {
+    // Answered, not thrown: a throw here would pass by the baseline headers on its way to onError.
     if (c.req.path.startsWith('/api/')) {
-      throw new ApiFailure(404, 'not_found', `no API endpoint ${c.req.method} ${c.req.path}`);
+      return renderError(
+        new ApiFailure(404, 'not_found', `no API endpoint ${c.req.method} ${c.req.path}`),
+        c,
+      );
     }
     const t = createTranslator(defaultLocale);
     return c.html(renderNotFound({ config: deps.config, t, locale: defaultLocale, now: new Date() }), 404);
