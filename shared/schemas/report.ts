@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityId, incidentImpact, incidentStatus } from './status.ts';
+import { wellFormed } from './text.ts';
 
 /** The three request types of the seeds' customer portals (003). */
 export const requestType = z.enum(['question', 'bug', 'feature']);
@@ -11,7 +12,7 @@ export const blockingImpact = z.enum(['ordering', 'work', 'none']);
 export const captureMethod = z.enum(['viewport', 'stitched', 'html2canvas', 'upload']);
 export const reportState = z.enum(['received', 'forwarded', 'retrying', 'failed']);
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => wellFormed(z.string()).trim().max(max);
 const optionalText = (max: number) => text(max).optional();
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0).max(1_000_000_000);
@@ -27,7 +28,7 @@ export const consoleEntry = z.strictObject({
 });
 
 export const environment = z.strictObject({
-  url: z.url().max(4000),
+  url: wellFormed(z.url().max(4000)),
   title: text(500),
   captured_at: isoTime,
   time_zone: text(100),
@@ -79,7 +80,7 @@ export const report = z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be a two-letter country code')
       .optional(),
-    contact_email: z.email().max(254).optional(),
+    contact_email: wellFormed(z.email().max(254)).optional(),
     environment,
     console: z.array(consoleEntry).max(200).default([]),
     attachments: z.array(attachmentMeta).max(10).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wellFormed } from './text.ts';
 
 /** The vocabulary of the widely used status-page API v2, kept verbatim so its consumers read ours. */
 export const componentStatus = z.enum([
@@ -23,10 +24,10 @@ export const entityId = z
   .string()
   .regex(/^[a-z0-9]{12}$/, 'must be a 12-character id of lowercase letters and digits');
 
-const name = z.string().trim().min(1, 'must not be empty').max(200);
-const description = z.string().trim().max(2000);
+const name = wellFormed(z.string()).trim().min(1, 'must not be empty').max(200);
+const description = wellFormed(z.string()).trim().max(2000);
 /** Markdown; rendered safely (no raw HTML) wherever it is shown. */
-const message = z.string().trim().min(1, 'must not be empty').max(20_000);
+const message = wellFormed(z.string()).trim().min(1, 'must not be empty').max(20_000);
 /** A DNS host name a component serves, used to match reports and pages to it. */
 export const hostName = z
   .string()
