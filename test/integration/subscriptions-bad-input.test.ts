@@ -188,6 +188,9 @@ describe.each(testDatabases())('bad subscription input on $name', (database) => 
       'http://192.168.1.1/hook',
       'http://[::1]/hook',
       'http://[::ffff:127.0.0.1]/hook',
+      'http://[::127.0.0.1]:18999/',
+      'http://[2002:7f00:1::]/',
+      'http://[64:ff9b::a9fe:a9fe]/',
       'http://169.254.169.254/latest/meta-data',
     ]) {
       const res = await strict.request('/api/subscriptions', {
@@ -203,6 +206,23 @@ describe.each(testDatabases())('bad subscription input on $name', (database) => 
       'invalid_request',
       'webhook_url',
     );
+    expect(await stored(strict)).toEqual(before);
+  });
+
+  it('accepts webhook targets on public addresses of both families', async () => {
+    // Only added and removed: nothing is ever sent there, as this server's worker never runs.
+    const before = await stored(strict);
+    for (const url of [
+      'http://8.8.8.8/hook',
+      'https://[2001:4860:4860::8888]/hook',
+      'http://[::ffff:1.1.1.1]/',
+    ]) {
+      const res = await strict.admin('POST', '/subscriptions', { webhook_url: url });
+      expect(res.status, url).toBe(201);
+      const added = await res.json();
+      expect(added.subscription).toMatchObject({ url, state: 'active' });
+      expect((await postForm(strict, added.unsubscribe_url)).status).toBe(200);
+    }
     expect(await stored(strict)).toEqual(before);
   });
 
