@@ -121,8 +121,11 @@ describe('capturing a page with the extension in Chromium', () => {
 
   it('collects the page’s console errors, exceptions and failed requests, with query strings removed', async () => {
     const page = await b.context.newPage();
+    const thrown = page.waitForEvent('pageerror');
     await page.goto(`${site.url}/broken.html`);
-    await page.waitForTimeout(300);
+    // The page's own signals that its failures have happened (the collector records each as it does).
+    await thrown;
+    await page.waitForFunction(() => document.body.dataset.fetched === 'yes');
     const { reportPage: form, draftId } = await reportPage(b, page);
     const draft = await readDraft(form, draftId);
     const entries = (draft?.console ?? []) as {

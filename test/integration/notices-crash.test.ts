@@ -78,7 +78,15 @@ describe.each(testDatabases())('a notice worker killed mid fan-out on $name', (d
       sink.release();
 
       // Its jobs stay leased until the lease runs out; then a new worker finishes the fan-out.
-      await new Promise((r) => setTimeout(r, LEASE_MS + 300));
+      const stillLeased = () =>
+        db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('state', '=', 'running')
+          .where('locked_until', '>=', new Date().toISOString())
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n));
+      await until('the dead worker’s leases run out', async () => (await stillLeased()) === 0);
       await server.worker.drain();
 
       const received = sink.messages.flatMap((m) => m.rcptTo).sort();
