@@ -95,8 +95,8 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
 
   const [state, groups, components, hosts] = await Promise.all([
     db.selectFrom('page_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow(),
-    db.selectFrom('component_groups').selectAll().orderBy('position').orderBy('name').execute(),
-    db.selectFrom('components').selectAll().orderBy('position').orderBy('name').execute(),
+    db.selectFrom('component_groups').selectAll().orderBy('position').orderBy('name').orderBy('id').execute(),
+    db.selectFrom('components').selectAll().orderBy('position').orderBy('name').orderBy('id').execute(),
     db.selectFrom('component_hosts').selectAll().orderBy('host').execute(),
   ]);
 
