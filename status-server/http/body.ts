@@ -26,3 +26,53 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!parsed.success) throw invalidFromZod(parsed.error);
   return parsed.data;
 }
+
+/**
+ * Reads a multipart/form-data body, counting its parts before anything parses it: the parser makes
+ * an object per part, so a body of hundreds of thousands of empty parts would hold the event loop
+ * for most of a second before any check could refuse it. Counting is a byte search for the boundary
+ * over the body, which a size limit ahead of this has already bounded, and stops at the first part
+ * too many. Every part starts with `--<boundary>` (the closing delimiter adds one more), so the
+ * count is an upper bound on the parts, whatever line endings a parser would accept.
+ */
+export async function multipartBody(
+  c: Context,
+  limit: { maxParts: number; hint: string },
+): Promise<FormData> {
+  const malformed = () =>
+    new ApiFailure(400, 'malformed_multipart', 'the multipart body could not be read; it may be cut short');
+  const boundary = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;"]{1,70}))/i.exec(
+    c.req.header('content-type') ?? '',
+  );
+  const delimiter = boundary && Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  if (!delimiter) {
+    throw new ApiFailure(400, 'malformed_multipart', 'the Content-Type names no multipart boundary');
+  }
+  let body: Buffer;
+  try {
+    body = Buffer.from(await c.req.arrayBuffer());
+  } catch {
+    throw malformed();
+  }
+  let delimiters = 0;
+  for (
+    let at = body.indexOf(delimiter);
+    at !== -1 && delimiters <= limit.maxParts + 1;
+    at = body.indexOf(delimiter, at + delimiter.length)
+  ) {
+    delimiters++;
+  }
+  if (delimiters - 1 > limit.maxParts) {
+    throw new ApiFailure(
+      400,
+      'too_many_parts',
+      `the multipart body has more than ${limit.maxParts} parts (${limit.hint})`,
+    );
+  }
+  try {
+    // Parsed from the bytes already read (Hono keeps them), not read a second time.
+    return await c.req.formData();
+  } catch {
+    throw malformed();
+  }
+}

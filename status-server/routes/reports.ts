@@ -6,12 +6,19 @@ import type { ReportStatusResponse } from '../../shared/schemas/report.ts';
 import { hostName } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import { hostCovers } from '../domain/correlate.ts';
+import { multipartBody } from '../http/body.ts';
 import { clientAddress } from '../http/client.ts';
 import { ApiFailure, invalid, notFound } from '../http/errors.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
 import { attachmentResponse, loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+
+/**
+ * The parts a report body may have before it is refused unparsed: the report, its files, and a few
+ * more, so that a body with an extra part or file still gets the answer that names it.
+ */
+const MAX_PARTS = 1 + LIMITS.maxFiles + 5;
 
 const idempotencyKey = z.string().regex(/^[\w.:-]{8,200}$/, 'must be 8–200 letters, digits or . _ : -');
 const reference = z.string().regex(/^SD-\d{1,12}$/);
@@ -72,16 +79,10 @@ export function reportRoutes(deps: IntakeDeps) {
         if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
           throw new ApiFailure(415, 'unsupported_media_type', 'a report is sent as multipart/form-data');
         }
-        let form: FormData;
-        try {
-          form = await c.req.formData();
-        } catch {
-          throw new ApiFailure(
-            400,
-            'malformed_multipart',
-            'the multipart body could not be read; it may be cut short',
-          );
-        }
+        const form = await multipartBody(c, {
+          maxParts: MAX_PARTS,
+          hint: `a report is one "report" part and at most ${LIMITS.maxFiles} files`,
+        });
         const { report, files } = await readParts(form);
         const { created, body } = await receiveReport(deps, {
           idempotencyKey: key.data,
@@ -162,6 +163,8 @@ async function readParts(form: FormData): Promise<{ report: unknown; files: Map<
   const files = new Map<string, Uint8Array>();
   for (const [name, value] of form.entries()) {
     if (name === 'report') {
+      // Taking the first or the last of two would be a guess at which one the client meant.
+      if (report !== undefined) throw invalid([{ path: 'report', message: 'is sent more than once' }]);
       const text = typeof value === 'string' ? value : await value.text();
       try {
         report = JSON.parse(text);
