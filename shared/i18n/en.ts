@@ -7,6 +7,7 @@ export const en = {
   'status.maintenance': 'Service Under Maintenance',
 
   'page.title': '{title} · {page}',
+  'page.description': 'Current status, incidents and scheduled maintenance of {page}.',
   'page.skipToContent': 'Skip to main content',
   'page.navLabel': 'Status page',
   'page.navStatus': 'Current status',

@@ -13,6 +13,18 @@ const HTML = 'text/html; charset=utf-8';
 /** History pages reach back this far; older pages would be empty anyway for most sites. */
 const MAX_HISTORY_PAGE = 40;
 
+/**
+ * For search engines: the public pages, not the console, the admin API, or the pages behind each
+ * subscriber's own links (confirm, manage, unsubscribe), whose addresses carry their tokens. No sitemap:
+ * there is none to name.
+ */
+const ROBOTS = `User-agent: *
+Allow: /
+Disallow: /console
+Disallow: /api/admin
+Disallow: /subscriptions/
+`;
+
 /** The public status page: home, one page per incident, and history by quarter. */
 export function statusPageRoutes({
   store,
@@ -26,8 +38,10 @@ export function statusPageRoutes({
   const view = (now: Date) => ({ config, t: createTranslator(defaultLocale), locale: defaultLocale, now });
   const notFoundPage = (c: { req: { header(name: string): string | undefined } }) =>
     respond(makeEntry(renderNotFound(view(new Date())), HTML, new Date().toISOString(), 404), c.req);
+  const robots = makeEntry(ROBOTS, 'text/plain; charset=utf-8', new Date().toISOString());
 
   return new Hono()
+    .get('/robots.txt', (c) => respond(robots, c.req))
     .get('/', (c) => {
       const entry = snapshots.snapshot.entries.get('/');
       if (!entry) throw new Error('snapshot has no home page');

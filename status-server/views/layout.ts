@@ -45,6 +45,7 @@ export function renderLayout(page: Page, ctx: ViewContext): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
+<meta name="description" content="${t('page.description', { page: config.pageName })}">
 <link rel="icon" href="${favicon(page.indicator)}">
 <link rel="alternate" type="application/rss+xml" title="${config.pageName}" href="/history.rss">
 <link rel="alternate" type="application/atom+xml" title="${config.pageName}" href="/history.atom">

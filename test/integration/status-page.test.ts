@@ -139,6 +139,58 @@ describe.each(testDatabases())('status page on $name', (database) => {
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).toMatch(/<a href="https:\/\/example\.com\/docs"[^>]*rel="nofollow noopener noreferrer"/);
   });
+
+  it('describes every public page to search engines, once, with the page’s name', async () => {
+    const description =
+      '<meta name="description" content="Current status, incidents and scheduled maintenance of Acme Status.">';
+    // A subscription's manage page: public, though only its subscriber has the link.
+    const added = await server.admin('POST', '/subscriptions', {
+      webhook_url: 'https://93.184.215.14/status',
+    });
+    expect(added.status).toBe(201);
+    const manage = new URL((await added.json()).manage_url).pathname;
+    for (const path of [
+      '/',
+      `/incidents/${incidentId}`,
+      '/history',
+      '/history?page=1',
+      '/subscribe',
+      manage,
+      '/nope',
+    ]) {
+      const { html } = await page(path);
+      expect(html.split('<meta name="description"').length - 1, path).toBe(1);
+      expect(html, path).toContain(description);
+    }
+  });
+
+  it('serves robots.txt: the public pages allowed, the console and admin API not, and no sitemap', async () => {
+    const res = await server.request('/robots.txt');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const lines = (await res.text()).split('\n').map((l) => l.trim());
+    expect(lines[0]).toBe('User-agent: *');
+    expect(lines).toContain('Allow: /');
+    expect(lines).toContain('Disallow: /console');
+    expect(lines).toContain('Disallow: /api/admin');
+    expect(lines).toContain('Disallow: /subscriptions/'); // subscribers' own links, with their tokens
+    // Nothing public is disallowed: each rule's path is a prefix of none of the public pages.
+    const disallowed = lines.filter((l) => l.startsWith('Disallow:')).map((l) => l.slice(9).trim());
+    for (const path of [
+      '/',
+      '/history',
+      '/incidents/abc',
+      '/subscribe',
+      '/history.atom',
+      '/api/v2/summary.json',
+    ]) {
+      expect(
+        disallowed.filter((d) => d && path.startsWith(d)),
+        path,
+      ).toEqual([]);
+    }
+    expect(lines.some((l) => /^sitemap:/i.test(l))).toBe(false);
+  });
 });
 
 describe.skip.each(skippedDatabases())('status page on %s', () => {
