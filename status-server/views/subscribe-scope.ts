@@ -21,7 +21,7 @@ export const formStyle = raw(`<style>
 .sub legend{font-weight:600;padding:0 .25rem}.sub label{display:block;margin:.25rem 0}
 .sub input[type=email],.sub input[type=url]{width:100%;max-width:28rem;padding:.5rem;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:.375rem}
 .sub ul{margin:.25rem 0 0;padding-left:1.25rem;list-style:none}.sub .hint{color:var(--muted);font-size:.875rem;margin:.25rem 0}
-.sub button{padding:.5rem 1rem;font:inherit;font-weight:600;color:#fff;background:var(--link);border:0;border-radius:.375rem;cursor:pointer}
+.sub button{padding:.5rem 1rem;font:inherit;font-weight:600;color:var(--on-button);background:var(--button);border:0;border-radius:.375rem;cursor:pointer}
 .sub .problem{padding:.75rem 1rem;border-left:4px solid var(--critical);background:var(--card)}
 .sub code{overflow-wrap:anywhere;font-size:.9375rem;padding:.1em .3em;background:var(--card);border:1px solid var(--line);border-radius:.25rem}
 </style>`);
