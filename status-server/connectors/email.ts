@@ -1,4 +1,5 @@
 import type { Mailer } from '../mail/transport.ts';
+import { safeFileName } from '../reports/names.ts';
 import { type Html, html } from '../views/markup.ts';
 import type { Deliver } from './outgoing.ts';
 import { oneLine, type Row, type Section, summarise, toPlainText } from './summary.ts';
@@ -17,7 +18,7 @@ export function emailConnector(mailer: Mailer, to: string[], publicUrl: string):
     const title = oneLine(row.title);
     const files = await Promise.all(
       attachments.map(async (a) => ({
-        filename: a.name,
+        filename: safeFileName(a.name, a.content_type),
         contentType: a.content_type,
         content: Buffer.from(await out.file(a)),
       })),

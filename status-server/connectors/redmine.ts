@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeFileName } from '../reports/names.ts';
 import type { RedmineConfig } from './config.ts';
 import { endpoint, refusal, send } from './http.ts';
 import type { Deliver } from './outgoing.ts';
@@ -43,13 +44,14 @@ export function redmineConnector(cfg: RedmineConfig): Deliver {
     const { row, report, attachments } = out.stored;
     const uploads = [];
     for (const a of attachments) {
+      const filename = safeFileName(a.name, a.content_type);
       const { upload } = await call(
-        `/uploads.json?filename=${encodeURIComponent(a.name)}`,
+        `/uploads.json?filename=${encodeURIComponent(filename)}`,
         'application/octet-stream',
         await out.file(a),
         uploadAnswer,
       );
-      uploads.push({ token: upload.token, filename: a.name, content_type: a.content_type });
+      uploads.push({ token: upload.token, filename, content_type: a.content_type });
     }
     const issue = {
       project_id: cfg.project,

@@ -1,4 +1,5 @@
 import type { BlockingImpact, Priority, RequestType } from '../../shared/schemas/report.ts';
+import { safeFileName } from '../reports/names.ts';
 import type { OutgoingReport } from './outgoing.ts';
 
 /** One line of a fields section; `link` marks values that are URLs, so HTML can make them clickable. */
@@ -120,7 +121,7 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>): Sec
             heading: 'Attachments',
             items: attachments.map((a) =>
               [
-                a.name,
+                safeFileName(a.name, a.content_type),
                 `(${[
                   a.content_type,
                   a.width && a.height ? `${a.width} × ${a.height}` : undefined,

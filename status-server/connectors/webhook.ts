@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { safeFileName } from '../reports/names.ts';
 import type { WebhookConfig } from './config.ts';
 import { endpoint, refusal, send } from './http.ts';
 import type { Deliver, OutgoingReport } from './outgoing.ts';
@@ -76,7 +77,7 @@ function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl) {
       console: r.console,
       incident: out.incident,
       attachments: attachments.map((a) => ({
-        name: a.name,
+        name: safeFileName(a.name, a.content_type),
         kind: a.kind,
         method: a.method ?? undefined,
         truncated: a.truncated === 1,

@@ -13,6 +13,7 @@ import { ApiFailure, invalid, invalidFromZod } from '../http/errors.ts';
 import type { Store } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import { serverKey, sign } from './keys.ts';
+import { safeFileName } from './names.ts';
 import { type Sniffed, sniff } from './sniff.ts';
 
 /** Limits of one report; a full-page capture as WebP is rarely over 2 MB, so these leave room. */
@@ -101,7 +102,7 @@ export async function receiveReport(
               id: newId(),
               report_id: id,
               position,
-              name: f.meta.name,
+              name: safeFileName(f.meta.name, f.sniffed.type),
               kind: f.meta.kind,
               method: f.meta.method ?? null,
               truncated: f.meta.truncated ? 1 : 0,

@@ -12,7 +12,8 @@ import { ApiFailure, invalid, notFound } from '../http/errors.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
-import { attachmentResponse, loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+import { attachmentResponse } from '../reports/serve.ts';
+import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 
 /**
  * The parts a report body may have before it is refused unparsed: the report, its files, and a few

@@ -1,5 +1,6 @@
 import { captureMethod, type Report } from '../../../shared/schemas/report.ts';
 import type { ForwardingStatus } from '../../delivery/forwarding.ts';
+import { safeFileName } from '../../reports/names.ts';
 import type { AttachmentRow, StoredReport } from '../../store/reports.ts';
 import { timeTag } from '../format.ts';
 import { type Html, html } from '../markup.ts';
@@ -51,6 +52,8 @@ function impactText(r: Report, ctx: ConsoleContext): string | undefined {
 
 function attachment(reference: string, a: AttachmentRow, ctx: ConsoleContext): Html {
   const src = `${reportHref(reference)}/attachments/${a.position}`;
+  // As the download names it: a name stored before intake made names safe may hold a bidi override.
+  const name = safeFileName(a.name, a.content_type);
   const method = captureMethod.safeParse(a.method);
   const details = [
     method.success ? ctx.t(`console.method.${method.data}`) : ctx.t(`console.kind.${a.kind}`),
@@ -59,10 +62,10 @@ function attachment(reference: string, a: AttachmentRow, ctx: ConsoleContext): H
     a.truncated ? ctx.t('console.report.truncated') : '',
   ].filter(Boolean);
   if (!a.content_type.startsWith('image/')) {
-    return html`<li><figure><figcaption><a href="${src}">${a.name}</a> · ${details.join(' · ')}</figcaption></figure></li>`;
+    return html`<li><figure><figcaption><a href="${src}">${name}</a> · ${details.join(' · ')}</figcaption></figure></li>`;
   }
   // The image links to itself, for a tall full-page capture at full size.
-  return html`<li><figure><a href="${src}"><img src="${src}" alt="${ctx.t('console.report.imageAlt', { name: a.name, position: a.position + 1 })}"${a.width ? html` width="${a.width}" height="${a.height ?? ''}"` : ''} loading="lazy"></a><figcaption>${a.name} · ${details.join(' · ')}</figcaption></figure></li>`;
+  return html`<li><figure><a href="${src}"><img src="${src}" alt="${ctx.t('console.report.imageAlt', { name, position: a.position + 1 })}"${a.width ? html` width="${a.width}" height="${a.height ?? ''}"` : ''} loading="lazy"></a><figcaption>${name} · ${details.join(' · ')}</figcaption></figure></li>`;
 }
 
 function consoleEntries(r: Report, ctx: ConsoleContext): Html {
