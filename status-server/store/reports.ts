@@ -60,22 +60,3 @@ export async function loadAttachmentData(db: Db, reportId: string, position: num
     .executeTakeFirst();
   return row && { name: row.name, contentType: row.content_type, data: new Uint8Array(row.data) };
 }
-
-/**
- * A stored attachment as a response: its sniffed type, shown inline, and sandboxed so a file opened
- * on its own (a PDF, an image someone crafted) runs nothing with the server's origin.
- */
-export function attachmentResponse(
-  file: NonNullable<Awaited<ReturnType<typeof loadAttachmentData>>>,
-  cacheControl: string,
-): Response {
-  return new Response(file.data.slice().buffer, {
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': `inline; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': 'sandbox',
-      'cache-control': cacheControl,
-    },
-  });
-}
