@@ -1,3 +1,4 @@
+import type { Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import { type NoticeContent, UNSUBSCRIBE_LINK } from './notice-content.ts';
 
@@ -54,6 +55,57 @@ export function slackPayload(c: NoticeContent): string {
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: section } },
       { type: 'context', elements: footer.map((text) => ({ type: 'mrkdwn', text })) },
+    ],
+  });
+}
+
+/** What a verification request carries: the challenge to echo, and the link a person may follow. */
+export interface VerifyRequest {
+  challenge: string;
+  confirmUrl: string;
+  expiresAt: string;
+  /** When the request was first made: a retry posts the very same body. */
+  createdAt: string;
+}
+
+/**
+ * The `subscription.verify` request to a new public webhook, in Standard Webhooks' `type`,
+ * `timestamp`, `data` shape. The receiver proves it wants our notices by answering 2xx with the
+ * challenge (as the body, or as `{"challenge": …}`); one that cannot may have its owner open
+ * `confirm_url`. The challenge is inside `data`, never at the top: an endpoint that merely echoes
+ * what it is sent must not pass.
+ */
+export function verifyPayload(v: VerifyRequest, config: Config): string {
+  return JSON.stringify({
+    type: 'subscription.verify',
+    timestamp: v.createdAt,
+    data: {
+      challenge: v.challenge,
+      confirm_url: v.confirmUrl,
+      expires_at: v.expiresAt,
+      page: { name: config.pageName, url: config.publicUrl },
+      documentation: `${config.publicUrl}/subscribe#webhooks`,
+    },
+  });
+}
+
+/**
+ * The same for a Slack-format webhook (Mattermost and other chat systems that read Slack's
+ * messages): they cannot answer a challenge, so the message shows the confirmation link to the
+ * channel, where only its members can follow it.
+ */
+export function slackVerifyPayload(v: VerifyRequest, config: Config, t: Translator): string {
+  const page = config.pageName;
+  const subject = escapeSlack(t('mail.confirmSubject', { page }));
+  const intro = escapeSlack(t('mail.confirmIntro', { page }));
+  const action = escapeSlack(t('mail.confirmAction'));
+  return JSON.stringify({
+    text: `${subject}\n${intro}\n${v.confirmUrl}`,
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*${subject}*\n${intro}\n<${v.confirmUrl}|${action}>` },
+      },
     ],
   });
 }

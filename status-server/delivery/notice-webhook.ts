@@ -11,17 +11,18 @@ const TIMEOUT_MS = 10_000;
 const ANSWER_BYTES = 2_000;
 
 /**
- * Posts one notice, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
- * `webhook-signature`). The id is the delivery's: a retry is the same message, which a receiver may
- * recognise and skip. Node's own HTTP client is used rather than fetch, because its `lookup` hook
- * lets the target policy check the address actually connected to; redirects are not followed.
+ * Posts one notice (or verification request), signed per Standard Webhooks (`webhook-id`,
+ * `webhook-timestamp`, `webhook-signature`). The id is the delivery's: a retry is the same message,
+ * which a receiver may recognise and skip. Node's own HTTP client is used rather than fetch,
+ * because its `lookup` hook lets the target policy check the address actually connected to;
+ * redirects are not followed. Answers the start of a 2xx answer's body.
  */
 export async function postWebhook(
   target: { url: string; secret: string },
   body: string,
   messageId: string,
   policy: TargetPolicy,
-): Promise<void> {
+): Promise<string> {
   const url = new URL(target.url);
   const refused = await policy.check(url);
   if (refused) throw new PermanentError(`webhook ${endpoint(target.url)} refused: ${refused}`);
@@ -47,6 +48,7 @@ export async function postWebhook(
     const said = answer.replace(/\s+/g, ' ').trim().slice(0, 200);
     throw refusal(status, `webhook ${endpoint(target.url)} answered ${status}${said ? `: ${said}` : ''}`);
   }
+  return answer;
 }
 
 async function readAnswer(res: IncomingMessage): Promise<string> {

@@ -6,9 +6,11 @@ import type { Mailer } from '../mail/transport.ts';
 import type { Store } from '../store/db.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
 import {
+  confirmSubscription,
   loadActive,
   loadSubscription,
   SUBSCRIPTION_MAIL_JOB,
+  SUBSCRIPTION_VERIFY_JOB,
   type SubscriptionRow,
 } from '../subscriptions/store.ts';
 import { TargetPolicy } from '../subscriptions/targets.ts';
@@ -22,7 +24,7 @@ import {
   UNSUBSCRIBE_LINK,
 } from './notice-content.ts';
 import { NOTICE_JOB } from './notice-fanout.ts';
-import { slackPayload, standardPayload } from './notice-payloads.ts';
+import { slackPayload, slackVerifyPayload, standardPayload, verifyPayload } from './notice-payloads.ts';
 import { postWebhook } from './notice-webhook.ts';
 import type { Job } from './queue.ts';
 import { subscriptionMail } from './subscription-mail.ts';
@@ -61,7 +63,24 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-/** Job handlers for the worker: `notice` (one notice to one subscriber) and the subscription mails. */
+/**
+ * Whether a receiver's answer to a verification request is its challenge: the whole body, or a
+ * JSON object whose `challenge` it is (Slack's url_verification accepts both). A body that merely
+ * contains it, such as the request echoed back, is no answer.
+ */
+export function echoesChallenge(answer: string, challenge: string): boolean {
+  const text = answer.trim();
+  if (text === challenge) return true;
+  const json = parseJson(text);
+  return (
+    typeof json === 'object' && json !== null && (json as { challenge?: unknown }).challenge === challenge
+  );
+}
+
+/**
+ * Job handlers for the worker: `notice` (one notice to one subscriber), the subscription mails, and
+ * the verification requests to new public webhooks.
+ */
 export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
   const { db } = deps.store;
   const { config, mailer } = deps;
@@ -195,5 +214,43 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
     },
   };
 
-  return { [NOTICE_JOB]: notice, [SUBSCRIPTION_MAIL_JOB]: subscriptionMails };
+  const verify: JobHandler = {
+    async run(job) {
+      const sub = await loadSubscription(db, job.ref_id);
+      // Removed, or confirmed by its link meanwhile: the request would no longer be true.
+      if (!sub) return SKIPPED;
+      if (sub.state !== 'pending' || !sub.confirm_nonce) return { skipped: 'already verified' };
+      if (sub.channel === 'email') throw new PermanentError(`subscription ${sub.id} is not a webhook`);
+      if (!sub.secret) throw new PermanentError(`webhook subscription ${sub.id} has no signing secret`);
+      const expiresAt = sub.confirm_expires_at ?? '';
+      if (Date.parse(expiresAt) <= Date.now()) return { skipped: 'verification expired' };
+      const nonce = sub.confirm_nonce;
+      const request = {
+        // The nonce the confirmation link signs doubles as the challenge: both prove the same reading.
+        challenge: nonce,
+        confirmUrl: (await linksOnce()).confirmUrl(sub.id, nonce),
+        expiresAt,
+        createdAt: job.created_at,
+      };
+      const body =
+        sub.channel === 'slack' ? slackVerifyPayload(request, config, t) : verifyPayload(request, config);
+      const answer = await postWebhook(
+        { url: sub.address, secret: sub.secret },
+        body,
+        `msg_${job.id}`,
+        policy,
+      );
+      if (echoesChallenge(answer, nonce) && (await confirmSubscription(db, sub.id, nonce))) {
+        return { verified: 'challenge' };
+      }
+      // Received but not answered: a person may still follow the link until it expires.
+      return { verified: false, waiting_for: 'confirm_url' };
+    },
+  };
+
+  return {
+    [NOTICE_JOB]: notice,
+    [SUBSCRIPTION_MAIL_JOB]: subscriptionMails,
+    [SUBSCRIPTION_VERIFY_JOB]: verify,
+  };
 }

@@ -154,7 +154,7 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
         }
         const done = await subscribe(parsed.data);
         if (done.channel === 'email') return page(c, renderCheckInbox(done.email, view()));
-        return page(c, renderWebhookAdded(done, view()), 201);
+        return page(c, renderWebhookAdded(done, view()), done.state === 'pending' ? 202 : 201);
       } catch (err) {
         if (!(err instanceof ApiFailure)) throw err;
         return page(
@@ -175,7 +175,8 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
           202,
         );
       }
-      return c.json(webhookAnswer(done), 201);
+      // Accepted, not yet in effect, while the receiver has to prove it wants the notices.
+      return c.json(webhookAnswer(done), done.state === 'pending' ? 202 : 201);
     })
     .get('/subscriptions/confirm/:token', async (c) => {
       const { sub } = await byConfirmLink(c.req.param('token'));

@@ -331,6 +331,33 @@ const migrations: Record<string, Migration> = {
       await sql`drop sequence if exists report_reference_seq`.execute(db);
     },
   },
+  '0005_webhook_verification': {
+    // Public webhook subscriptions wait for their receiver to prove control (the pending state and
+    // confirmation nonce they already had), are compared by the endpoint they name, and are counted
+    // per host. Rows made before this keep null in both: they are neither compared nor counted.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('subscriptions').addColumn('target_key', 'text').execute();
+      await db.schema.alterTable('subscriptions').addColumn('target_host', 'text').execute();
+      // Unique: two requests for one endpoint at once cannot both be stored. NULLs never collide.
+      await db.schema
+        .createIndex('subscriptions_by_target_key')
+        .unique()
+        .on('subscriptions')
+        .column('target_key')
+        .execute();
+      await db.schema
+        .createIndex('subscriptions_by_target_host')
+        .on('subscriptions')
+        .column('target_host')
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('subscriptions_by_target_host').ifExists().execute();
+      await db.schema.dropIndex('subscriptions_by_target_key').ifExists().execute();
+      await db.schema.alterTable('subscriptions').dropColumn('target_host').execute();
+      await db.schema.alterTable('subscriptions').dropColumn('target_key').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

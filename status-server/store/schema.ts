@@ -154,6 +154,13 @@ export interface Database {
     created_at: string;
     confirmed_at: string | null;
     updated_at: string;
+    /**
+     * A public webhook's endpoint as compared for duplicates (`webhookKey`), unique; null for e-mail,
+     * for webhooks an admin added (compared as written) and for those made before it existed.
+     */
+    target_key: string | null;
+    /** The host a public webhook counts against in the per-host limit; null where it does not apply. */
+    target_host: string | null;
   };
   /** A component or component-group id a subscription is limited to. */
   subscription_scopes: { subscription_id: string; target_id: string };

@@ -34,6 +34,7 @@ export const subscriptionEnv = z.object({
   SNAPDESK_WEBHOOK_ALLOW_PRIVATE: networks,
   SNAPDESK_SUBSCRIBE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SNAPDESK_SUBSCRIBE_MAILS_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
+  SNAPDESK_WEBHOOKS_PER_HOST: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export interface SubscriptionConfig {
@@ -43,6 +44,11 @@ export interface SubscriptionConfig {
   subscribePerMinute: number;
   /** Confirmation and reminder mails one e-mail address may be sent an hour. */
   mailsPerAddressHour: number;
+  /**
+   * Webhook subscriptions from the public form, verified or waiting, that may point at one host:
+   * however the URLs differ, nobody can aim many at somebody else's server.
+   */
+  webhooksPerHost: number;
 }
 
 export function subscriptionSettings(e: z.infer<typeof subscriptionEnv>): SubscriptionConfig {
@@ -50,5 +56,6 @@ export function subscriptionSettings(e: z.infer<typeof subscriptionEnv>): Subscr
     webhookAllowPrivate: e.SNAPDESK_WEBHOOK_ALLOW_PRIVATE,
     subscribePerMinute: e.SNAPDESK_SUBSCRIBE_PER_MINUTE,
     mailsPerAddressHour: e.SNAPDESK_SUBSCRIBE_MAILS_PER_HOUR,
+    webhooksPerHost: e.SNAPDESK_WEBHOOKS_PER_HOST,
   };
 }

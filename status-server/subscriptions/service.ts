@@ -5,6 +5,7 @@ import type { SubscribeRequest } from './input.ts';
 import { checkScope, createWebhook, loadSubscription, requestEmail, type SubscriptionView } from './store.ts';
 import { TargetPolicy } from './targets.ts';
 import { SubscriptionLinks } from './tokens.ts';
+import { isSlackIncomingWebhook, targetHost, webhookKey } from './webhook-url.ts';
 
 interface WebhookAdded {
   channel: 'webhook' | 'slack';
@@ -13,15 +14,24 @@ interface WebhookAdded {
   secret: string;
   manageUrl: string;
   unsubscribeUrl: string;
+  state: 'active' | 'pending';
+  /** While pending: until when its receiver may prove control, and what it has to do. */
+  verification?: { expiresAt: string; message: string };
 }
 type Subscribed = { channel: 'email'; email: string } | WebhookAdded;
 
 /** The API's answer to a new webhook: the only time its signing secret is shown. */
 export const webhookAnswer = (w: WebhookAdded) => ({
-  subscription: { id: w.id, channel: w.channel, url: w.url, state: 'active' },
+  subscription: { id: w.id, channel: w.channel, url: w.url, state: w.state },
   secret: w.secret,
   manage_url: w.manageUrl,
   unsubscribe_url: w.unsubscribeUrl,
+  ...(w.verification
+    ? {
+        verification: { type: 'subscription.verify', expires_at: w.verification.expiresAt },
+        message: w.verification.message,
+      }
+    : {}),
 });
 
 /**
@@ -48,31 +58,64 @@ export function subscriptionService(deps: {
     return loaded;
   };
 
-  /** A webhook, after its scope and its target's address are checked. */
-  async function addWebhook(input: SubscribeRequest & { webhook_url: string }): Promise<WebhookAdded> {
+  /**
+   * A webhook, after its scope and its target's address are checked. `trusted` (an admin adding a
+   * receiver) makes it active at once. Otherwise anyone may have typed the URL, so it must not
+   * become a way to aim our notices at somebody else: it waits, pending, until its receiver answers
+   * the verification request with the challenge or someone follows the link in it (a Slack
+   * incoming-webhook URL is proof enough by itself). It is refused when a subscription already
+   * posts to the same endpoint, or when its host already has `webhooksPerHost` of them.
+   */
+  async function addWebhook(
+    input: SubscribeRequest & { webhook_url: string },
+    o: { trusted: boolean },
+  ): Promise<WebhookAdded> {
     await checkScope(db, input);
-    const refused = await policy.check(new URL(input.webhook_url));
+    const url = new URL(input.webhook_url);
+    const refused = await policy.check(url);
     if (refused) throw invalid([{ path: 'webhook_url', message: refused }]);
     const channel = input.format === 'slack' ? 'slack' : 'webhook';
-    const { id, secret } = await createWebhook(
-      db,
-      input.webhook_url,
-      channel === 'slack' ? 'slack' : 'standard',
-      input,
-    );
+    const slack = isSlackIncomingWebhook(url);
+    const added = await createWebhook(store, {
+      url: input.webhook_url,
+      format: channel === 'slack' ? 'slack' : 'standard',
+      scope: input,
+      public: o.trusted
+        ? undefined
+        : {
+            key: webhookKey(url),
+            verify: !slack,
+            // Every Slack webhook posts to hooks.slack.com, each into its owner's own workspace.
+            host: slack ? null : targetHost(url),
+            perHost: settings.webhooksPerHost,
+          },
+    });
+    if (added.state === 'pending') deps.onQueued?.();
     const l = await links();
     return {
       channel,
-      id,
+      id: added.id,
       url: input.webhook_url,
-      secret,
-      manageUrl: l.manageUrl(id),
-      unsubscribeUrl: l.unsubscribeUrl(id),
+      secret: added.secret,
+      manageUrl: l.manageUrl(added.id),
+      unsubscribeUrl: l.unsubscribeUrl(added.id),
+      state: added.state,
+      verification: added.expiresAt
+        ? {
+            expiresAt: added.expiresAt,
+            message:
+              channel === 'slack'
+                ? `a message with a confirmation link is being posted to ${input.webhook_url}; notices follow once someone there opens the link and confirms, before ${added.expiresAt}`
+                : `a signed verification request (subscription.verify) is being posted to ${input.webhook_url}; notices follow once the receiver answers it with its challenge, or someone follows its confirm_url, before ${added.expiresAt}`,
+          }
+        : undefined,
     };
   }
 
   async function subscribe(input: SubscribeRequest): Promise<Subscribed> {
-    if (input.webhook_url !== undefined) return addWebhook({ ...input, webhook_url: input.webhook_url });
+    if (input.webhook_url !== undefined) {
+      return addWebhook({ ...input, webhook_url: input.webhook_url }, { trusted: false });
+    }
     const email = input.email as string;
     await checkScope(db, input);
     await requestEmail(store, email, input, settings.mailsPerAddressHour);

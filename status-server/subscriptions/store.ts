@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { enqueue } from '../delivery/queue.ts';
 import { newId } from '../domain/ids.ts';
 import { ApiFailure, invalid } from '../http/errors.ts';
@@ -19,6 +19,20 @@ export type SubscriptionMail = 'confirm' | 'reminder';
 /** A confirmation link older than this no longer works; subscribing again sends a new one. */
 const CONFIRM_MS = 48 * 3_600_000;
 const HOUR_MS = 3_600_000;
+/**
+ * The job that asks a public webhook's receiver to prove it wants our notices: a signed
+ * `subscription.verify` request with a challenge to echo and a confirmation link.
+ */
+export const SUBSCRIPTION_VERIFY_JOB = 'subscription.verify';
+/**
+ * How long a public webhook has to answer its verification request or have its link followed. A
+ * machine answers within seconds; a person confirming from a chat channel does so the same day.
+ * Until then the URL cannot be subscribed again, so the window is kept well short of the mail's.
+ */
+export const VERIFY_MS = 24 * HOUR_MS;
+/** The verification request is retried for about ten minutes (see `backoffMs`), then given up. */
+const VERIFY_ATTEMPTS = 8;
+const WEBHOOK_CHANNELS = ['webhook', 'slack'] as const;
 
 /** Every named component and group must exist; otherwise a 400 naming each unknown id. */
 export async function checkScope(db: Db, scope: Scope): Promise<void> {
@@ -157,50 +171,149 @@ export async function confirmSubscription(db: Db, id: string, nonce: string): Pr
   return Number(result.numUpdatedRows) === 1;
 }
 
+export interface NewWebhook {
+  url: string;
+  format: 'standard' | 'slack';
+  scope: Scope;
+  /**
+   * For a request from the public form or API: the endpoint as compared for duplicates, and
+   * whether it must still prove control (pending, with a verification request queued). The host it
+   * counts against, or null when the per-host limit does not apply, and that limit.
+   * Without it (an admin adding a receiver) the webhook is trusted: active at once, compared as written.
+   */
+  public?: { key: string; verify: boolean; host: string | null; perHost: number };
+}
+
 /**
- * A webhook is active at once: there is no inbox to confirm, and its receiver proves itself by
- * verifying signatures made with the secret answered here (and nowhere else).
+ * Stores a webhook subscription with a fresh signing secret, answered here and nowhere else. A
+ * trusted or already proven one is active at once; one still to verify stays pending, gets no
+ * notices, and has its verification request queued in the same transaction.
  */
 export async function createWebhook(
-  db: Db,
-  url: string,
-  format: 'standard' | 'slack',
-  scope: Scope,
-): Promise<{ id: string; secret: string }> {
+  store: Store,
+  w: NewWebhook,
+): Promise<{ id: string; secret: string; state: 'active' | 'pending'; expiresAt: string | null }> {
+  const { db } = store;
+  const now = new Date();
+  const at = now.toISOString();
+  const p = w.public;
+  if (p) {
+    // Subscribing is rare enough to sweep the public webhooks whose verification ran out.
+    await db
+      .deleteFrom('subscriptions')
+      .where('state', '=', 'pending')
+      .where('channel', 'in', WEBHOOK_CHANNELS)
+      .where('confirm_expires_at', '<=', at)
+      .execute();
+  }
+  const pending = p?.verify === true;
+  const expiresAt = pending ? new Date(now.getTime() + VERIFY_MS).toISOString() : null;
   return db.transaction().execute(async (trx) => {
-    const at = new Date().toISOString();
+    if (p) await checkPublicWebhook(store, trx, p, at);
     const id = newId();
     const secret = `whsec_${randomBytes(32).toString('base64')}`;
     const inserted = await trx
       .insertInto('subscriptions')
       .values({
         id,
-        channel: format === 'slack' ? 'slack' : 'webhook',
-        address: url,
-        state: 'active',
+        channel: w.format === 'slack' ? 'slack' : 'webhook',
+        address: w.url,
+        state: pending ? 'pending' : 'active',
         all_components: 1,
         maintenance: 1,
-        confirm_nonce: null,
-        confirm_expires_at: null,
+        confirm_nonce: pending ? newNonce() : null,
+        confirm_expires_at: expiresAt,
         secret,
         mail_window_at: null,
         mails_in_window: 0,
         created_at: at,
-        confirmed_at: at,
+        confirmed_at: pending ? null : at,
         updated_at: at,
+        target_key: p?.key ?? null,
+        target_host: p?.host ?? null,
       })
-      .onConflict((oc) => oc.columns(['channel', 'address']).doNothing())
+      // Either unique rule: the URL as written per channel, or (public) the endpoint it names.
+      .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if (!Number(inserted.numInsertedOrUpdatedRows)) {
-      throw new ApiFailure(
-        409,
-        'already_subscribed',
-        'this URL is already subscribed; use its manage link to change it',
-      );
+      // Another request for the same endpoint committed first; the check above had not seen it.
+      throw (p && (await endpointTaken(trx, p.key, at))) ?? alreadySubscribed();
     }
-    await setScope(trx, id, scope, at);
-    return { id, secret };
+    await setScope(trx, id, w.scope, at);
+    if (pending) {
+      await enqueue(trx, [
+        { kind: SUBSCRIPTION_VERIFY_JOB, ref_id: id, payload: {}, max_attempts: VERIFY_ATTEMPTS },
+      ]);
+    }
+    return { id, secret, state: pending ? 'pending' : 'active', expiresAt };
   });
+}
+
+const alreadySubscribed = () =>
+  new ApiFailure(
+    409,
+    'already_subscribed',
+    'this URL is already subscribed; use its manage link to change it',
+  );
+
+/**
+ * Why a public request for this endpoint is refused, or undefined when no subscription holds it
+ * (one whose verification ran out no longer does).
+ */
+async function endpointTaken(trx: Tx, key: string, at: string): Promise<ApiFailure | undefined> {
+  const row = await trx
+    .selectFrom('subscriptions')
+    .select(['state', 'confirm_expires_at'])
+    .where('target_key', '=', key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.state === 'active') return alreadySubscribed();
+  if ((row.confirm_expires_at ?? '') <= at) return undefined;
+  return new ApiFailure(
+    409,
+    'verification_pending',
+    `a subscription for this URL is waiting for its receiver to answer the verification request posted to it, or for the confirmation link in that request to be followed, until ${row.confirm_expires_at}; the URL can be subscribed again after that`,
+  );
+}
+
+/**
+ * A public webhook may not name an endpoint that already has a subscription (the query does not
+ * count, see `webhookKey`), nor push its host over the limit; either is a 409 that stores nothing.
+ */
+async function checkPublicWebhook(
+  store: Store,
+  trx: Tx,
+  p: NonNullable<NewWebhook['public']>,
+  at: string,
+): Promise<void> {
+  const taken = await endpointTaken(trx, p.key, at);
+  if (taken) throw taken;
+  // One that expired in the moment since the sweep: its endpoint is free again.
+  await trx
+    .deleteFrom('subscriptions')
+    .where('target_key', '=', p.key)
+    .where('state', '=', 'pending')
+    .where('confirm_expires_at', '<=', at)
+    .execute();
+  if (p.host === null) return;
+  // Two requests for one host at once take turns here, so neither can pass the limit unseen;
+  // SQLite's single writer already does.
+  if (store.dialect === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtext(${`webhook-host:${p.host}`}))`.execute(trx);
+  }
+  const { n } = await trx
+    .selectFrom('subscriptions')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('target_host', '=', p.host)
+    .where((eb) => eb.or([eb('state', '=', 'active'), eb('confirm_expires_at', '>', at)]))
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= p.perHost) {
+    throw new ApiFailure(
+      409,
+      'too_many_for_host',
+      `${p.perHost} webhook subscriptions already post to ${p.host}, the most this page accepts for one host; ask its administrators to add yours`,
+    );
+  }
 }
 
 export async function updateScope(db: Db, id: string, scope: Scope): Promise<void> {

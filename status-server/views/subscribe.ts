@@ -61,14 +61,18 @@ export function renderCheckInbox(email: string, ctx: ViewContext): string {
   return renderLayout({ title: t('subscribe.checkInboxTitle'), body }, ctx);
 }
 
-/** After a webhook subscription: its secret, shown this once, and its manage link. */
+/**
+ * After a webhook subscription: its secret, shown this once, and its manage link. A webhook still to
+ * be verified gets the service's account of what its receiver has to do instead of the promise
+ * that notices will be posted.
+ */
 export function renderWebhookAdded(
-  o: { url: string; secret: string; manageUrl: string },
+  o: { url: string; secret: string; manageUrl: string; verification?: { message: string } },
   ctx: ViewContext,
 ): string {
   const { t } = ctx;
   const body = html`${formStyle}<div class="sub"><h1>${t('subscribe.webhookAddedTitle')}</h1>
-<p>${t('subscribe.webhookAdded', { url: o.url })}</p>
+<p>${o.verification ? `${o.verification.message[0]?.toUpperCase()}${o.verification.message.slice(1)}.` : t('subscribe.webhookAdded', { url: o.url })}</p>
 <p>${t('subscribe.secret')}<br><code>${o.secret}</code></p>
 <p>${t('subscribe.manageLink')}<br><a href="${o.manageUrl}">${o.manageUrl}</a></p></div>`;
   return renderLayout({ title: t('subscribe.webhookAddedTitle'), body }, ctx);

@@ -9,17 +9,31 @@ interface HookDelivery {
   /** The payload as the Standard Webhooks verifier returned it; undefined when it did not verify. */
   verified: unknown;
   status: number;
+  /** A verification request: `subscription.verify`, or a Slack-format message with a confirmation link. */
+  verification: boolean;
 }
+
+/**
+ * How a receiver answers a `subscription.verify` request: with the challenge as its body (`echo`)
+ * or as JSON (`json`), with an empty 204 like a receiver that does not know the convention
+ * (`ignore`), or by sending the request's own body back (`reflect`).
+ */
+export type VerifyAnswer = 'echo' | 'json' | 'ignore' | 'reflect';
 
 /**
  * A webhook receiver on 127.0.0.1 that checks each request the way a subscriber would: with the
  * Standard Webhooks library and the secret given for the request's path (401 when the signature
  * does not verify).
  * `answers` are statuses for the next verified requests to a path instead of 204: a receiver in trouble.
+ * `verify` says how a path answers verification requests; by default it echoes the challenge.
  */
 export async function startHookReceiver() {
   const deliveries: HookDelivery[] = [];
-  const state = { secrets: new Map<string, string>(), answers: new Map<string, number[]>() };
+  const state = {
+    secrets: new Map<string, string>(),
+    answers: new Map<string, number[]>(),
+    verify: new Map<string, VerifyAnswer>(),
+  };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -31,9 +45,21 @@ export async function startHookReceiver() {
     } catch {
       verified = undefined;
     }
-    const status = verified === undefined ? 401 : (state.answers.get(req.url ?? '/')?.shift() ?? 204);
-    deliveries.push({ path: req.url ?? '/', headers, body, verified, status });
-    res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? '' : `refused with ${status}`);
+    const path = req.url ?? '/';
+    let status = verified === undefined ? 401 : (state.answers.get(path)?.shift() ?? 204);
+    let answer = status < 300 ? '' : `refused with ${status}`;
+    let type = 'text/plain';
+    const challenge = (verified as { type?: string; data?: { challenge?: string } } | undefined)?.data
+      ?.challenge;
+    const how = state.verify.get(path) ?? 'echo';
+    if (status < 300 && challenge !== undefined && how !== 'ignore') {
+      status = 200;
+      answer = how === 'echo' ? challenge : how === 'json' ? JSON.stringify({ challenge }) : body;
+      if (how !== 'echo') type = 'application/json';
+    }
+    const verification = challenge !== undefined || body.includes('/subscriptions/confirm/');
+    deliveries.push({ path, headers, body, verified, status, verification });
+    res.writeHead(status, { 'content-type': type }).end(answer);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

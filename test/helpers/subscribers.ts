@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { expect } from 'vitest';
 import { newId } from '../../status-server/domain/ids.ts';
 import type { Database } from '../../status-server/store/schema.ts';
+import type { HookReceiver } from './hook-receiver.ts';
 import type { MailSink } from './mail-sink.ts';
 import type { NoticeServer } from './notice-server.ts';
 
@@ -62,6 +63,56 @@ export async function subscribeEmail(
   expect(page.status).toBe(200);
   const done = await server.request(formAction(await page.text()), { method: 'POST' });
   expect(done.status).toBe(200);
+}
+
+/** The confirmation link a verification request carries: `data.confirm_url`, or Slack's `<url|…>`. */
+export function verifyLink(body: string | undefined): string {
+  const json = JSON.parse(body ?? '{}');
+  const link: unknown =
+    json.data?.confirm_url ?? /<(https?:\/\/[^|>]+)\|/.exec(json.blocks?.[0]?.text?.text ?? '')?.[1];
+  if (typeof link !== 'string') throw new Error(`no confirmation link in:\n${body}`);
+  return link;
+}
+
+export async function subscriptionState(server: NoticeServer, id: string) {
+  const row = await server.running.store.db
+    .selectFrom('subscriptions')
+    .select('state')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.state;
+}
+
+/**
+ * Adds a webhook on the hook receiver the way its owner does: the public request, then the
+ * verification request, which the receiver answers with its challenge (unless told otherwise), or
+ * whose link is opened and confirmed, as a person in a chat channel would. Answers the API's answer.
+ */
+export async function addVerifiedWebhook(
+  server: NoticeServer,
+  hooks: HookReceiver,
+  path: string,
+  body: Record<string, unknown> = {},
+) {
+  const res = await post(server, '/api/subscriptions', { webhook_url: `${hooks.url}${path}`, ...body });
+  expect(res.status).toBe(202);
+  const added = (await res.json()) as {
+    subscription: { id: string; state: string };
+    secret: string;
+    manage_url: string;
+    unsubscribe_url: string;
+  };
+  expect(added.subscription.state).toBe('pending');
+  hooks.state.secrets.set(path, added.secret);
+  await server.worker.drain();
+  if ((await subscriptionState(server, added.subscription.id)) === 'pending') {
+    const request = hooks.deliveries.filter((d) => d.path === path && d.verification).at(-1);
+    const page = await server.request(verifyLink(request?.body));
+    expect(page.status).toBe(200);
+    expect((await server.request(formAction(await page.text()), { method: 'POST' })).status).toBe(200);
+  }
+  expect(await subscriptionState(server, added.subscription.id)).toBe('active');
+  return added;
 }
 
 /** Publishes an incident through the admin API; answers its id. */

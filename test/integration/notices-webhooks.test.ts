@@ -6,7 +6,7 @@ import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
 import { type NoticeServer, startNoticeServer } from '../helpers/notice-server.ts';
-import { createComponent, post, postForm, publishIncident } from '../helpers/subscribers.ts';
+import { addVerifiedWebhook, createComponent, postForm, publishIncident } from '../helpers/subscribers.ts';
 
 /** The body the widely used status-page product sends its webhook subscribers. */
 const meta = z.object({ unsubscribe: z.url(), documentation: z.url() });
@@ -43,14 +43,10 @@ describe.each(testDatabases())('webhook subscriptions on $name', (database) => {
     await sink.stop();
   });
 
-  async function addHook(path: string, body: Record<string, unknown> = {}) {
-    const res = await post(server, '/api/subscriptions', { webhook_url: `${hooks.url}${path}`, ...body });
-    expect(res.status).toBe(201);
-    const added = (await res.json()) as { secret: string; manage_url: string };
-    hooks.state.secrets.set(path, added.secret);
-    return added;
-  }
-  const deliveredTo = (path: string) => hooks.deliveries.filter((d) => d.path === path);
+  const addHook = (path: string, body: Record<string, unknown> = {}) =>
+    addVerifiedWebhook(server, hooks, path, body);
+  /** The notices a path received, after its verification request. */
+  const deliveredTo = (path: string) => hooks.deliveries.filter((d) => d.path === path && !d.verification);
 
   it('posts incidents in the status-page shape, signed so the Standard Webhooks verifier accepts them', async () => {
     const added = await addHook('/standard');
