@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { entityId } from '../../shared/schemas/status.ts';
+import { wellFormed } from '../../shared/schemas/text.ts';
 
 /**
  * Line breaks and other control characters have no place in an address or URL; refusing them
  * outright stops header injection ("ada@example.com\r\nBcc: …") before any other reading of the value.
  */
 const noControl = (what: string) =>
-  z
-    .string()
+  wellFormed(z.string())
     .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), {
       message: `must not contain line breaks or control characters`,
       abort: true,

@@ -73,6 +73,13 @@ describe.each(testDatabases())('bad subscription input on $name', (database) => 
       'line breaks',
     ],
     [
+      'a webhook URL that is not well-formed Unicode',
+      () => post(server, '/api/subscriptions', { webhook_url: 'http://127.0.0.1/hook\ud800' }),
+      400,
+      'invalid_request',
+      'well-formed Unicode',
+    ],
+    [
       'a webhook URL that is not http(s)',
       () => post(server, '/api/subscriptions', { webhook_url: 'javascript:alert(1)' }),
       400,
