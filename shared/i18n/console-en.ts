@@ -19,7 +19,7 @@ export const consoleEn = {
   'console.login.password': 'Password',
   'console.login.submit': 'Log in',
   'console.login.failed': 'That e-mail and password do not match an account. Check both and try again.',
-  'console.login.throttled': 'Too many failed attempts for this e-mail. Try again in {minutes} min.',
+  'console.login.throttled': 'Too many failed attempts for this e-mail from here. Try again in {seconds} s.',
 
   'console.problem.home': 'Go to the report inbox',
   'console.problem.login': 'Go to the login page',

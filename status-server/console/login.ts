@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DEVICE_COOKIE, DEVICE_TTL_S, deviceCookieAfterLogin, knownDevice } from '../auth/devices.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { checkLogin } from '../auth/passwords.ts';
 import { endSession, randomToken, sameToken, startSession } from '../auth/sessions.ts';
 import { clientAddress } from '../http/client.ts';
@@ -20,36 +22,16 @@ import {
  * cannot post its own credentials and sign the victim into the attacker's account.
  */
 const LOGIN_COOKIE = '__Host-snapdesk_login';
-/** Failed logins allowed per e-mail and client address before a pause. */
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MS = 15 * 60_000;
 
-/**
- * Failed logins per e-mail and address, in this process's memory: with several instances each
- * counts its own, which still slows guessing to a crawl; a restart forgets them.
- */
-class FailedLogins {
-  private readonly failures = new Map<string, number[]>();
-
-  /** Milliseconds until `key` may try again; 0 when it may now. */
-  waitFor(key: string, now = Date.now()): number {
-    const recent = (this.failures.get(key) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
-    return recent.length < MAX_FAILURES ? 0 : (recent[0] as number) + FAILURE_WINDOW_MS - now;
-  }
-
-  fail(key: string, now = Date.now()): void {
-    const recent = (this.failures.get(key) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
-    this.failures.set(key, [...recent, now].slice(-MAX_FAILURES));
-    // Forget stale keys now and then so a guesser cycling addresses cannot grow the map for ever.
-    if (this.failures.size > 10_000) {
-      for (const [k, times] of this.failures)
-        if (times.every((at) => now - at >= FAILURE_WINDOW_MS)) this.failures.delete(k);
-    }
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
+/** Keeps this browser known to the account it logged in to, so its logins are not throttled as its address's. */
+function rememberDevice(c: Context, value: string): void {
+  setCookie(c, DEVICE_COOKIE, value, {
+    secure: true,
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: DEVICE_TTL_S,
+  });
 }
 
 /** Where to go after logging in: only a console page, so the link cannot send anyone elsewhere. */
@@ -57,9 +39,13 @@ function safeNext(next: string | null | undefined): string {
   return next && /^\/console(?:[/?][^\\\s]*)?$/.test(next) ? next : '/console';
 }
 
-export function loginRoutes(deps: ConsoleDeps) {
+/**
+ * The login form. `throttle` keeps the failed logins of this app (tests pass one with their own clock):
+ * a client that keeps failing for an account waits longer each time, while the right password from
+ * any client that has not been failing is let in at once.
+ */
+export function loginRoutes(deps: ConsoleDeps, throttle = new LoginThrottle()) {
   const { store, config } = deps;
-  const failed = new FailedLogins();
 
   const show = (
     c: Context<ConsoleEnv>,
@@ -99,23 +85,22 @@ export function loginRoutes(deps: ConsoleDeps) {
       const email = (form.get('email') ?? '').trim().toLowerCase().slice(0, 254);
       const next = safeNext(form.get('next'));
       const t = viewOf(c, config).t;
-      const key = `${email}|${clientAddress(c, config.trustProxy)}`;
-      const wait = failed.waitFor(key);
+      // Who is trying: a browser that has logged in to this account before, else the client's address.
+      const device = await knownDevice(store.db, email, getCookie(c, DEVICE_COOKIE));
+      const client = device ? `device ${device}` : `address ${clientAddress(c, config.trustProxy)}`;
+      const wait = throttle.waitFor(email, client);
       if (wait > 0) {
-        c.header('retry-after', String(Math.ceil(wait / 1000)));
-        return show(
-          c,
-          { email, next },
-          429,
-          t('console.login.throttled', { minutes: Math.ceil(wait / 60_000) }),
-        );
+        const seconds = Math.ceil(wait / 1000);
+        c.header('retry-after', String(seconds));
+        return show(c, { email, next }, 429, t('console.login.throttled', { seconds }));
       }
       const user = await checkLogin(store.db, email, (form.get('password') ?? '').slice(0, 1024));
       if (!user) {
-        failed.fail(key);
+        throttle.fail(email, client);
         return show(c, { email, next }, 401, t('console.login.failed'));
       }
-      failed.clear(key);
+      throttle.succeed(email, client);
+      rememberDevice(c, await deviceCookieAfterLogin(store.db, user.email, getCookie(c, DEVICE_COOKIE)));
       // A fresh id on every login, so a session id planted before login is worth nothing after it.
       const old = c.get('sessionId');
       if (old) await endSession(store.db, old);

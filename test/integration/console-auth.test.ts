@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginThrottle } from '../../status-server/auth/login-throttle.ts';
 import {
   addConsoleUser,
   ensureFirstConsoleUser,
@@ -7,9 +9,66 @@ import {
   resetConsolePassword,
   verifyPassword,
 } from '../../status-server/auth/passwords.ts';
-import { consoleClient, csrfOf, insertReport, logIn, signedIn } from '../helpers/console.ts';
+import { type ConsoleEnv, loadSession } from '../../status-server/console/guard.ts';
+import { loginRoutes } from '../../status-server/console/login.ts';
+import {
+  type ConsoleClient,
+  consoleClient,
+  csrfOf,
+  insertReport,
+  logIn,
+  signedIn,
+} from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const DEVICE_COOKIE = '__Host-snapdesk_device';
+const SESSION_COOKIE = '__Host-snapdesk_session';
+
+/**
+ * The console's login form on the test server's database, with a login throttle on a clock the test
+ * moves, so waits are checked without waiting. `trustProxy` makes each browser's X-Forwarded-For its
+ * address; without it every browser has the same one, as behind a proxy the server does not trust.
+ */
+function loginForm(server: TestServer, options: { trustProxy?: boolean; accountCeiling?: number } = {}) {
+  const clock = { now: Date.now() };
+  const deps = {
+    store: server.store,
+    snapshots: server.snapshots,
+    config: { ...server.config, trustProxy: options.trustProxy ?? false },
+  };
+  const throttle = new LoginThrottle({ now: () => clock.now, accountCeiling: options.accountCeiling });
+  const app = new Hono().route(
+    '/console',
+    new Hono<ConsoleEnv>().use('*', loadSession(deps)).route('/', loginRoutes(deps, throttle)),
+  );
+  return {
+    advance: (ms: number) => {
+      clock.now += ms;
+    },
+    /** A new browser, at `address` when the server trusts the proxy's X-Forwarded-For. */
+    browser: (address?: string): ConsoleClient =>
+      consoleClient({
+        request: async (path, init) =>
+          app.request(`http://status.test${path}`, {
+            ...init,
+            headers: {
+              ...(init?.headers as Record<string, string>),
+              ...(address ? { 'x-forwarded-for': address } : {}),
+            },
+          }),
+      }),
+  };
+}
+
+/** Logs in through the form as the browser would: its login page first, then the post. */
+async function attempt(browser: ConsoleClient, email: string, password: string) {
+  // A browser that is logged in already is sent on from the login page; this one logs in afresh.
+  browser.cookies.delete(SESSION_COOKIE);
+  browser.csrf = csrfOf(await (await browser.get('/console/login')).text());
+  const res = await browser.post('/console/login', { email, password });
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), text: await res.text() };
+}
 
 describe.each(testDatabases())('console login and sessions on $name', (database) => {
   let server: TestServer;
@@ -90,16 +149,123 @@ describe.each(testDatabases())('console login and sessions on $name', (database)
     }
   });
 
-  it('pauses logins for an e-mail and address after five failures, even with the right password', async () => {
-    const target = 'throttled@example.com';
-    const right = (await addConsoleUser(server.store.db, target, 'Throttled')) as string;
-    for (let i = 0; i < 5; i++) expect((await logIn(server, target, 'guess')).response.status).toBe(401);
-    const blocked = await logIn(server, target, right);
-    expect(blocked.response.status).toBe(429);
-    expect(blocked.response.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(await blocked.response.text()).toContain('Too many failed attempts');
-    // Another account from the same address is not affected.
-    expect((await logIn(server, email, password)).response.status).toBe(303);
+  /** A new console user, for a test of its own: its e-mail and password. */
+  const newUser = async (name: string) => {
+    const who = `${name}-${Math.random().toString(36).slice(2)}@example.com`;
+    return { who, right: (await addConsoleUser(server.store.db, who, name)) as string };
+  };
+
+  it('makes a client that keeps failing wait, longer each time, and lets it in once it has waited', async () => {
+    const form = loginForm(server);
+    const { who, right } = await newUser('patient');
+    const guesser = form.browser();
+    for (let i = 0; i < 3; i++) expect((await attempt(guesser, who, 'guess')).status).toBe(401);
+    // The failing client itself waits, even with the right password, and is told for how long.
+    const held = await attempt(guesser, who, right);
+    expect(held.status).toBe(429);
+    expect(held.retryAfter).toBe('1');
+    expect(held.text).toContain('Too many failed attempts for this e-mail from here. Try again in 1 s.');
+    expect(guesser.cookies.has(SESSION_COOKIE)).toBe(false);
+    for (const seconds of [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300]) {
+      expect((await attempt(guesser, who, 'guess')).retryAfter).toBe(String(seconds));
+      form.advance(seconds * 1000 - 1);
+      const almost = await attempt(guesser, who, 'guess');
+      expect([almost.status, almost.retryAfter]).toEqual([429, '1']);
+      form.advance(1);
+      expect((await attempt(guesser, who, 'guess')).status).toBe(401);
+    }
+    form.advance(300_000);
+    expect((await attempt(guesser, who, right)).status).toBe(303);
+    expect(guesser.cookies.has(SESSION_COOKIE)).toBe(true);
+  });
+
+  it('never delays the right password from another address that has not been failing', async () => {
+    const form = loginForm(server, { trustProxy: true });
+    const { who, right } = await newUser('targeted');
+    const guesser = form.browser('203.0.113.9');
+    for (let i = 0; i < 4; i++) await attempt(guesser, who, 'guess');
+    expect((await attempt(guesser, who, 'guess')).status).toBe(429);
+    // Someone else mistyping is refused as usual, not made to wait for the guesser's failures.
+    expect((await attempt(form.browser('198.51.100.8'), who, 'typo')).status).toBe(401);
+    const owner = form.browser('198.51.100.7');
+    expect((await attempt(owner, who, right)).status).toBe(303);
+    expect(owner.cookies.has(SESSION_COOKIE)).toBe(true);
+  });
+
+  it('behind one proxy address, lets a browser that has logged in before in at once while a guesser there waits', async () => {
+    const form = loginForm(server);
+    const { who, right } = await newUser('proxied');
+    const support = form.browser();
+    const first = await support.get('/console/login');
+    support.csrf = csrfOf(await first.text());
+    const login = await support.post('/console/login', { email: who, password: right });
+    expect(login.status).toBe(303);
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+    expect(cookie).toMatch(/; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+
+    const guesser = form.browser();
+    for (let i = 0; i < 3; i++) expect((await attempt(guesser, who, 'guess')).status).toBe(401);
+    expect((await attempt(guesser, who, right)).status).toBe(429);
+    // Support's browser, same address, same moment: its own count, so a typo is refused, then it gets in.
+    expect((await attempt(support, who, 'typo')).status).toBe(401);
+    expect((await attempt(support, who, right)).status).toBe(303);
+    // A browser new to the account cannot be told from the guesser: it waits the guesser's wait.
+    const fresh = form.browser();
+    expect((await attempt(fresh, who, right)).status).toBe(429);
+    form.advance(1000);
+    expect((await attempt(fresh, who, right)).status).toBe(303);
+  });
+
+  it('trusts a device cookie only for the account it logged in to, only as signed, and not after a new password', async () => {
+    const form = loginForm(server);
+    const ana = await newUser('ana');
+    const bo = await newUser('bo');
+    const browser = form.browser();
+    expect((await attempt(browser, ana.who, ana.right)).status).toBe(303);
+    const device = browser.cookies.get(DEVICE_COOKIE) as string;
+    expect(device).toMatch(/^[\w-]{22}\.[\w-]{22}$/);
+    // Keep both accounts' shared address waiting.
+    const guesser = form.browser();
+    for (const { who } of [ana, bo]) for (let i = 0; i < 3; i++) await attempt(guesser, who, 'guess');
+
+    // Another account: this browser has never logged in to it, so it is the address.
+    expect((await attempt(browser, bo.who, bo.right)).status).toBe(429);
+    // A forged or altered tag is no device at all.
+    const [id, tag] = device.split('.') as [string, string];
+    for (const forged of [
+      `${id}.${'A'.repeat(22)}`,
+      `${id}.${tag.slice(0, -1)}${tag.endsWith('A') ? 'B' : 'A'}`,
+      id,
+    ]) {
+      browser.cookies.set(DEVICE_COOKIE, forged);
+      expect((await attempt(browser, ana.who, ana.right)).status, forged).toBe(429);
+    }
+    browser.cookies.set(DEVICE_COOKIE, device);
+    expect((await attempt(browser, ana.who, ana.right)).status).toBe(303);
+    // One browser, two accounts: after logging in to both it is known to both, with the same id.
+    form.advance(1000);
+    expect((await attempt(browser, bo.who, bo.right)).status).toBe(303);
+    const both = browser.cookies.get(DEVICE_COOKIE) as string;
+    expect(both.split('.')).toHaveLength(3);
+    expect(both.startsWith(`${id}.`)).toBe(true);
+    for (let i = 0; i < 3; i++) await attempt(guesser, bo.who, 'guess');
+    expect((await attempt(browser, ana.who, ana.right)).status).toBe(303);
+    expect((await attempt(browser, bo.who, bo.right)).status).toBe(303);
+    // A new password forgets the account's browsers.
+    const renewed = (await resetConsolePassword(server.store.db, ana.who)) as string;
+    for (let i = 0; i < 3; i++) await attempt(guesser, ana.who, 'guess');
+    expect((await attempt(browser, ana.who, renewed)).status).toBe(429);
+  });
+
+  it('when one account is flooded from many addresses, makes each failing one wait from its first failure, not one that has not failed', async () => {
+    const form = loginForm(server, { trustProxy: true, accountCeiling: 10 });
+    const { who, right } = await newUser('flooded');
+    for (let i = 0; i < 10; i++)
+      expect((await attempt(form.browser(`203.0.113.${i}`), who, 'guess')).status).toBe(401);
+    const bot = form.browser('203.0.113.200');
+    expect((await attempt(bot, who, 'guess')).status).toBe(401);
+    expect((await attempt(bot, who, 'guess')).retryAfter).toBe('2');
+    expect((await attempt(form.browser('198.51.100.7'), who, right)).status).toBe(303);
   });
 
   it('sends people who are not logged in to the login page and back, for pages and images alike', async () => {
