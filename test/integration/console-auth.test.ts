@@ -234,6 +234,7 @@ describe.each(testDatabases())('console login and sessions on $name', (database)
     const [id, tag] = device.split('.') as [string, string];
     for (const forged of [
       `${id}.${'A'.repeat(22)}`,
+      `${id}.${tag.startsWith('A') ? 'B' : 'A'}${tag.slice(1)}`,
       `${id}.${tag.slice(0, -1)}${tag.endsWith('A') ? 'B' : 'A'}`,
       id,
     ]) {
