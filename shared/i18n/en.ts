@@ -96,7 +96,7 @@ export const en = {
   'subscribe.submit': 'Subscribe',
   'subscribe.webhookHeading': 'By webhook',
   'subscribe.webhookIntro':
-    'Each notice is posted as JSON in the status-page webhook format, signed per Standard Webhooks (webhook-id, webhook-timestamp and webhook-signature headers); verify it with any Standard Webhooks library and the secret shown once when you add the URL.',
+    'Each notice is posted as JSON in the status-page webhook format, signed per Standard Webhooks (webhook-id, webhook-timestamp and webhook-signature headers); verify it with any Standard Webhooks library and the secret shown once when you add the URL. A URL added here receives notices once it has answered a signed verification request with its challenge.',
   'subscribe.webhookUrl': 'Webhook URL',
   'subscribe.format': 'Format',
   'subscribe.formatStandard': 'JSON (status-page webhook format)',
@@ -110,6 +110,10 @@ export const en = {
     'A message with a confirmation link is on its way to {email}. Nothing else is sent to it until the link is followed.',
   'subscribe.webhookAddedTitle': 'Webhook added',
   'subscribe.webhookAdded': 'Notices will be posted to {url}.',
+  'subscribe.webhookPending':
+    'A signed verification request (subscription.verify) is on its way to {url}. Notices follow once the receiver answers it with its challenge, or someone follows the confirmation link in it, before {time}.',
+  'subscribe.slackPending':
+    'A message with a confirmation link is on its way to {url}. Notices follow once someone there follows the link, before {time}.',
   'subscribe.secret': 'Signing secret (shown only this once):',
   'subscribe.manageLink': 'Change or remove this subscription at any time here:',
 

@@ -1,7 +1,8 @@
 import type { PageData } from '../store/page-data.ts';
 import type { ViewContext } from './context.ts';
+import { timeTag } from './format.ts';
 import { renderLayout } from './layout.ts';
-import { type Html, html } from './markup.ts';
+import { type Html, html, tHtml } from './markup.ts';
 import { everything, formStyle, type ScopeChoice, scopeFields } from './subscribe-scope.ts';
 
 interface SubscribeForm {
@@ -63,16 +64,27 @@ export function renderCheckInbox(email: string, ctx: ViewContext): string {
 
 /**
  * After a webhook subscription: its secret, shown this once, and its manage link. A webhook still to
- * be verified gets the service's account of what its receiver has to do instead of the promise
- * that notices will be posted.
+ * be verified is told what its receiver has to do, instead of the promise that notices will be posted.
  */
 export function renderWebhookAdded(
-  o: { url: string; secret: string; manageUrl: string; verification?: { message: string } },
+  o: {
+    url: string;
+    secret: string;
+    manageUrl: string;
+    channel: 'webhook' | 'slack';
+    verification?: { expiresAt: string } | undefined;
+  },
   ctx: ViewContext,
 ): string {
   const { t } = ctx;
+  const outcome = o.verification
+    ? tHtml(t, o.channel === 'slack' ? 'subscribe.slackPending' : 'subscribe.webhookPending', {
+        url: html`${o.url}`,
+        time: timeTag(o.verification.expiresAt, ctx),
+      })
+    : t('subscribe.webhookAdded', { url: o.url });
   const body = html`${formStyle}<div class="sub"><h1>${t('subscribe.webhookAddedTitle')}</h1>
-<p>${o.verification ? `${o.verification.message[0]?.toUpperCase()}${o.verification.message.slice(1)}.` : t('subscribe.webhookAdded', { url: o.url })}</p>
+<p>${outcome}</p>
 <p>${t('subscribe.secret')}<br><code>${o.secret}</code></p>
 <p>${t('subscribe.manageLink')}<br><a href="${o.manageUrl}">${o.manageUrl}</a></p></div>`;
   return renderLayout({ title: t('subscribe.webhookAddedTitle'), body }, ctx);

@@ -275,7 +275,8 @@ describe.each(testDatabases())('public webhook verification on $name', (database
     expect(res.status).toBe(202);
     const page = await res.text();
     expect(page).toContain('Webhook added');
-    expect(page).toContain('A signed verification request (subscription.verify) is being posted to');
+    expect(page).toContain('A signed verification request (subscription.verify) is on its way to');
+    expect(page).not.toContain('Notices will be posted to');
     expect(page).toMatch(/<code>whsec_[A-Za-z0-9+/]+=*<\/code>/);
     const again = await postForm(server, '/subscribe', [
       ['channel', 'webhook'],
