@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { wellFormed } from '../../shared/schemas/text.ts';
 import { newId } from '../domain/ids.ts';
 import type { Database } from '../store/schema.ts';
 
@@ -10,8 +11,7 @@ type Db = Kysely<Database>;
  * A console login name. Looser than `z.email()` on purpose: the first user is `admin@localhost`, and
  * the address is only an identifier here, never mailed.
  */
-export const consoleEmail = z
-  .string()
+export const consoleEmail = wellFormed(z.string())
   .trim()
   .toLowerCase()
   .max(254)
