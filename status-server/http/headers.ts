@@ -1,10 +1,10 @@
 import { createMiddleware } from 'hono/factory';
 
 /**
- * For a page that sets no policy of its own (the generic 404, an error page): no script, no plugins,
- * styles inline, images from here, forms posting here only. The same as the public page's own.
+ * The public pages' policy, and the one for a page that sets none of its own (the generic 404, an
+ * error page): no script, no plugins, styles inline, images from here, forms posting here only.
  */
-export const DEFAULT_HTML_POLICY =
+export const PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** Anything else (JSON, feeds, text) loads nothing and runs nothing when opened on its own. */
 export const DEFAULT_OTHER_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -29,6 +29,6 @@ export const baselineHeaders = createMiddleware(async (c, next) => {
   // A 304 has no type: it keeps the one its cached copy had, with that copy's policy.
   if (c.res.status !== 304) {
     const html = /^text\/html\b/i.test(headers.get('content-type') ?? '');
-    set('content-security-policy', html ? DEFAULT_HTML_POLICY : DEFAULT_OTHER_POLICY);
+    set('content-security-policy', html ? PAGE_POLICY : DEFAULT_OTHER_POLICY);
   }
 });

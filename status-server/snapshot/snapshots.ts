@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
+import { PAGE_POLICY } from '../http/headers.ts';
 import type { Store } from '../store/db.ts';
 import { loadPageData, type PageData } from '../store/page-data.ts';
 import { pageRevision } from '../store/status-store.ts';
@@ -33,8 +34,6 @@ export interface Snapshot {
   lazy: Map<string, Entry>;
 }
 
-const HTML_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** Browsers and proxies may keep a copy but must ask again each time; a 304 makes that cheap. */
 const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Pages show relative state (maintenance windows, today's bar), so they are rebuilt at least this often. */
@@ -63,7 +62,7 @@ export function makeEntry(
     vary: 'Accept-Encoding',
   };
   if (contentType.startsWith('text/html')) {
-    headers['content-security-policy'] = HTML_POLICY;
+    headers['content-security-policy'] = PAGE_POLICY;
     headers['referrer-policy'] = 'strict-origin-when-cross-origin';
     headers.vary = 'Accept-Language, Accept-Encoding';
   } else {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HTML_POLICY, DEFAULT_OTHER_POLICY } from '../../status-server/http/headers.ts';
+import { DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../../status-server/http/headers.ts';
 import { consoleClient, insertReport, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -28,7 +28,7 @@ describe.each(testDatabases())('baseline response headers on $name', (database) 
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expectBaseline(res, '404 page');
-    expect(res.headers.get('content-security-policy')).toBe(DEFAULT_HTML_POLICY);
+    expect(res.headers.get('content-security-policy')).toBe(PAGE_POLICY);
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
 
