@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import { LIMITS } from '../../shared/limits.ts';
 import {
   type IncidentLink,
   type IntakeResponse,
@@ -16,12 +17,7 @@ import { serverKey, sign } from './keys.ts';
 import { safeFileName } from './names.ts';
 import { type Sniffed, sniff } from './sniff.ts';
 
-/** Limits of one report; a full-page capture as WebP is rarely over 2 MB, so these leave room. */
-export const LIMITS = {
-  maxFileBytes: 10 * 1024 * 1024,
-  maxFiles: 10,
-  maxReportBytes: 40 * 1024 * 1024,
-} as const;
+export { LIMITS };
 
 export interface IntakeDeps {
   store: Store;
