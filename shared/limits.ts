@@ -7,3 +7,8 @@ export const LIMITS = {
   maxFiles: 10,
   maxReportBytes: 40 * 1024 * 1024,
 } as const;
+
+/** A byte limit in megabytes, as it is written for people. */
+export function inMegabytes(bytes: number): number {
+  return bytes / 1024 / 1024;
+}

@@ -1,3 +1,4 @@
+import { isFinalRefusal } from '../../shared/refusal.ts';
 import { intakeResponse } from '../../shared/schemas/report.ts';
 import { loadSettings } from './settings.ts';
 import { db, type OutboxItem } from './store.ts';
@@ -75,7 +76,7 @@ async function deliverOne(serverUrl: string, item: OutboxItem): Promise<boolean>
     const body = await res.json().catch(() => undefined);
     failure = body?.error?.message ?? `the server answered ${res.status}`;
     // The server refused this report for what it is; sending it again cannot help.
-    permanent = res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429;
+    permanent = isFinalRefusal(res.status);
   } catch (err) {
     failure = `the server could not be reached (${(err as Error).message})`;
   }

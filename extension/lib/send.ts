@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { inMegabytes, LIMITS } from '../../shared/limits.ts';
 import { PRIORITY_LEVELS } from '../../shared/priority.ts';
 import type { FormConfig, FormField } from '../../shared/schemas/form-config.ts';
 import {
@@ -20,11 +21,6 @@ import {
   type OutboxItem,
   type ReportFields,
 } from './store.ts';
-
-/** What the server takes (intake LIMITS); checked here so a person hears it before the outbox does. */
-export const MAX_FILES = 10;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_REPORT_BYTES = 40 * 1024 * 1024;
 
 type TextTarget =
   | 'title'
@@ -297,7 +293,9 @@ export function checkReport(
       fieldErrors[field.id] = t('report.error.required');
     }
   }
-  if (attachments.length > MAX_FILES) general.push(t('report.error.tooManyFiles', { max: MAX_FILES }));
+  // What the server takes, checked here so a person hears it before the outbox does.
+  if (attachments.length > LIMITS.maxFiles)
+    general.push(t('report.error.tooManyFiles', { max: LIMITS.maxFiles }));
 
   const parsed = report.safeParse(reportInput(draft, config, attachments, clientId));
   if (!parsed.success) {
@@ -379,11 +377,15 @@ export async function sendDraft(
   const flattened = await Promise.all(draft.captures.map(flattenCapture));
   const outgoing = outgoingOf(draft).map((o, i) => (flattened[i] ? { ...o, ...flattened[i] } : o));
   const { meta, parts } = attachmentParts(outgoing);
-  const tooBig = parts.filter((p) => p.blob.size > MAX_FILE_BYTES).map((p) => p.name);
+  const tooBig = parts.filter((p) => p.blob.size > LIMITS.maxFileBytes).map((p) => p.name);
   const total = parts.reduce((sum, p) => sum + p.blob.size, 0);
   const final = checkReport(draft, config, meta, id);
-  if (tooBig.length) final.general.push(t('report.error.fileTooBig', { names: tooBig.join(', '), max: 10 }));
-  if (total > MAX_REPORT_BYTES) final.general.push(t('report.error.reportTooBig', { max: 40 }));
+  if (tooBig.length)
+    final.general.push(
+      t('report.error.fileTooBig', { names: tooBig.join(', '), max: inMegabytes(LIMITS.maxFileBytes) }),
+    );
+  if (total > LIMITS.maxReportBytes)
+    final.general.push(t('report.error.reportTooBig', { max: inMegabytes(LIMITS.maxReportBytes) }));
   if (!final.report || final.general.length) return { checked: { ...final, report: undefined } };
 
   const item = outboxItem(draft.id, final.report, parts);

@@ -1,3 +1,4 @@
+import { isFinalRefusal } from '../../shared/refusal.ts';
 import { PermanentError } from '../delivery/worker.ts';
 
 /**
@@ -14,13 +15,9 @@ export async function send(url: string, init: RequestInit, timeoutMs: number): P
   }
 }
 
-/**
- * The error for a refused request. Only the receiver's refusal of the request itself (4xx) is final;
- * a timeout (408), a rate limit (429), a redirect or a server error may pass on a later try.
- */
+/** The error for a refused request: permanent only when trying again cannot help (`isFinalRefusal`). */
 export function refusal(status: number, message: string): Error {
-  const final = status >= 400 && status < 500 && status !== 408 && status !== 429;
-  return final ? new PermanentError(message) : new Error(message);
+  return isFinalRefusal(status) ? new PermanentError(message) : new Error(message);
 }
 
 export function endpoint(url: string): string {

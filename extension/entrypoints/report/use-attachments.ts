@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { inMegabytes, LIMITS } from '../../../shared/limits.ts';
 import { ACCEPTED_FILES } from '../../components/CaptureSeries.tsx';
 import { t } from '../../lib/i18n.ts';
-import { MAX_FILE_BYTES, MAX_FILES } from '../../lib/send.ts';
 import type { Draft } from '../../lib/store.ts';
 import { getDraft } from '../../lib/store.ts';
 import type { DraftSync } from './draft-sync.ts';
@@ -67,7 +67,8 @@ export function useAttachments(
     async addStep(sync: DraftSync) {
       const tabId = draft?.tabId;
       if (!draft || tabId === undefined) return;
-      if (count() >= MAX_FILES) return setMessage(t('report.error.tooManyFiles', { max: MAX_FILES }));
+      if (count() >= LIMITS.maxFiles)
+        return setMessage(t('report.error.tooManyFiles', { max: LIMITS.maxFiles }));
       setAddingStep(true);
       setMessage(undefined);
       try {
@@ -96,15 +97,17 @@ export function useAttachments(
     },
     attach(files: File[]) {
       const problems: string[] = [];
-      const room = MAX_FILES - count();
+      const room = LIMITS.maxFiles - count();
       const ok = files.filter((f) => {
         if (!accepted.has(f.type)) problems.push(t('report.series.wrongType', { name: f.name }));
-        else if (f.size > MAX_FILE_BYTES)
-          problems.push(t('report.series.fileTooBig', { name: f.name, max: 10 }));
+        else if (f.size > LIMITS.maxFileBytes)
+          problems.push(
+            t('report.series.fileTooBig', { name: f.name, max: inMegabytes(LIMITS.maxFileBytes) }),
+          );
         else return true;
         return false;
       });
-      if (ok.length > room) problems.push(t('report.error.tooManyFiles', { max: MAX_FILES }));
+      if (ok.length > room) problems.push(t('report.error.tooManyFiles', { max: LIMITS.maxFiles }));
       const taken = ok
         .slice(0, Math.max(0, room))
         .map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }));
