@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { type ApiIssue, issuesFromZod } from '../../shared/schemas/error.ts';
 import type { ComponentStatus } from '../../shared/schemas/status.ts';
-import { ApiFailure } from '../http/errors.ts';
+import { Invalid } from '../domain/errors.ts';
 import type { FieldErrors } from '../views/console/form.ts';
 
 /** A posted form's text fields, in the web's own form type; file parts are ignored. */
@@ -55,7 +55,7 @@ export async function submit<S extends z.ZodType, T>(
   try {
     return { ok: true, data: await write(parsed.data) };
   } catch (err) {
-    if (err instanceof ApiFailure && err.status === 400 && err.issues) {
+    if (err instanceof Invalid) {
       return { ok: false, errors: fieldErrors(err.issues, fields, describe) };
     }
     throw err;

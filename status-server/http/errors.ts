@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { type ApiError, type ApiIssue, issuesFromZod, summariseIssues } from '../../shared/schemas/error.ts';
+import { type ApiError, type ApiIssue, issuesFromZod } from '../../shared/schemas/error.ts';
+import { DomainError, Invalid, NotFound, type Refusal } from '../domain/errors.ts';
 
 /** An error a client caused, carried to the response as the one API error shape. */
 export class ApiFailure extends HTTPException {
@@ -22,12 +23,33 @@ export class ApiFailure extends HTTPException {
   }
 }
 
-export const notFound = (what: string, id: string) =>
-  new ApiFailure(404, 'not_found', `no ${what} with id ${id}`);
+/** The one place a domain refusal becomes an HTTP status. */
+const statusOf: Record<Refusal, ContentfulStatusCode> = {
+  invalid: 400,
+  not_found: 404,
+  gone: 410,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+};
 
-export function invalid(issues: ApiIssue[]): ApiFailure {
-  return new ApiFailure(400, 'invalid_request', summariseIssues(issues), issues);
+const fromDomain = (err: DomainError) =>
+  new ApiFailure(
+    statusOf[err.refusal],
+    err.code,
+    err.message,
+    err instanceof Invalid ? err.issues : undefined,
+  );
+
+/** The HTTP answer to a refusal, whether the rules or the HTTP layer made it; undefined for any other error. */
+export function failureOf(err: unknown): ApiFailure | undefined {
+  if (err instanceof ApiFailure) return err;
+  return err instanceof DomainError ? fromDomain(err) : undefined;
 }
+
+export const notFound = (what: string, id: string) => fromDomain(new NotFound(what, id));
+
+export const invalid = (issues: ApiIssue[]) => fromDomain(new Invalid(issues));
 
 export function invalidFromZod(error: z.ZodError): ApiFailure {
   return invalid(issuesFromZod(error));
@@ -35,7 +57,8 @@ export function invalidFromZod(error: z.ZodError): ApiFailure {
 
 /** The app's error handler: client errors keep their shape, anything else is logged and stays vague. */
 export function renderError(err: Error, c: Context): Response {
-  if (err instanceof ApiFailure) return c.json(err.body(), err.status);
+  const failure = failureOf(err);
+  if (failure) return c.json(failure.body(), failure.status);
   if (err instanceof HTTPException) {
     const code =
       err.status === 413 ? 'payload_too_large' : err.status === 401 ? 'unauthorized' : 'bad_request';

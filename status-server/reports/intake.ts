@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { LIMITS } from '../../shared/limits.ts';
+import { issuesFromZod } from '../../shared/schemas/error.ts';
 import {
   type IncidentLink,
   type IntakeResponse,
@@ -9,8 +10,8 @@ import {
 import type { Config } from '../config.ts';
 import { enqueue } from '../delivery/queue.ts';
 import { type CandidateIncident, matchIncident } from '../domain/correlate.ts';
+import { DomainError, Invalid } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import { ApiFailure, invalid, invalidFromZod } from '../http/errors.ts';
 import type { Store } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import { serverKey, sign } from './keys.ts';
@@ -43,7 +44,7 @@ export async function receiveReport(
   input: IntakeInput,
 ): Promise<{ created: boolean; body: IntakeResponse }> {
   const parsed = reportSchema.safeParse(input.report);
-  if (!parsed.success) throw invalidFromZod(parsed.error);
+  if (!parsed.success) throw new Invalid(issuesFromZod(parsed.error));
   const report = parsed.data;
   const files = checkFiles(report.attachments, input.files);
 
@@ -181,7 +182,7 @@ function checkFiles(metas: FileMeta[], files: Map<string, Uint8Array>) {
       checked.push({ meta, data, sniffed });
     }
   }
-  if (issues.length) throw invalid(issues);
+  if (issues.length) throw new Invalid(issues);
   return checked;
 }
 
@@ -198,8 +199,8 @@ async function answerFor(
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.request_hash !== requestHash) {
-    throw new ApiFailure(
-      422,
+    throw new DomainError(
+      'unprocessable',
       'idempotency_key_reused',
       'this Idempotency-Key was already used for a different report; use a new key for a new report',
     );
@@ -235,7 +236,7 @@ async function linkIncident(deps: IntakeDeps, chosen: string | undefined, host: 
       .where('id', '=', chosen)
       .where('kind', '=', 'incident')
       .executeTakeFirst();
-    if (!found) throw invalid([{ path: 'incident_id', message: `no incident with id ${chosen}` }]);
+    if (!found) throw new Invalid([{ path: 'incident_id', message: `no incident with id ${chosen}` }]);
     return found;
   }
   return matchIncident(host, at, await candidatesAround(deps, at), deps.config.incidentWindowMs);

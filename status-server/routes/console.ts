@@ -15,7 +15,7 @@ import { incidentRoutes } from '../console/incidents.ts';
 import { loginRoutes, logoutRoute } from '../console/login.ts';
 import { maintenanceRoutes } from '../console/maintenance.ts';
 import { reportRoutes } from '../console/reports.ts';
-import { ApiFailure } from '../http/errors.ts';
+import { failureOf } from '../http/errors.ts';
 import { renderProblem } from '../views/console/problem.ts';
 
 /** A console form is text only; the largest, an incident message, is 20,000 characters. */
@@ -63,9 +63,13 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .route('/maintenance', maintenanceRoutes(deps));
 
   app.onError((err, c) => {
-    if (err instanceof ApiFailure && err.status < 500) {
+    const refused = failureOf(err);
+    if (refused && refused.status < 500) {
       const view = viewOf(c, config);
-      return c.html(renderProblem(view.t('console.problem.refusedTitle'), err.message, view), err.status);
+      return c.html(
+        renderProblem(view.t('console.problem.refusedTitle'), refused.message, view),
+        refused.status,
+      );
     }
     console.error(`console: ${c.req.method} ${c.req.path} failed:`, err);
     return problem(c, config, 500, 'console.problem.failedTitle', 'console.problem.failed');

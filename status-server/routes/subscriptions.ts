@@ -6,7 +6,7 @@ import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import { jsonBody } from '../http/body.ts';
 import { clientAddress } from '../http/client.ts';
-import { ApiFailure, invalid, invalidFromZod, renderError } from '../http/errors.ts';
+import { ApiFailure, failureOf, invalid, invalidFromZod, renderError } from '../http/errors.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
 import type { Store } from '../store/db.ts';
@@ -156,11 +156,12 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
         if (done.channel === 'email') return page(c, renderCheckInbox(done.email, view()));
         return page(c, renderWebhookAdded(done, view()), done.state === 'pending' ? 202 : 201);
       } catch (err) {
-        if (!(err instanceof ApiFailure)) throw err;
+        const refused = failureOf(err);
+        if (!refused) throw err;
         return page(
           c,
-          renderSubscribe(data(), view(), { ...state, problem: { form: which, message: err.message } }),
-          err.status,
+          renderSubscribe(data(), view(), { ...state, problem: { form: which, message: refused.message } }),
+          refused.status,
         );
       }
     })
@@ -215,8 +216,9 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
         await checkScope(db, parsed.data);
         await updateScope(db, sub.id, parsed.data);
       } catch (err) {
-        if (!(err instanceof ApiFailure)) throw err;
-        return managePage(c, sub, { saved: false, problem: err.message, status: err.status });
+        const refused = failureOf(err);
+        if (!refused) throw err;
+        return managePage(c, sub, { saved: false, problem: refused.message, status: refused.status });
       }
       return managePage(c, (await loadSubscription(db, sub.id)) ?? sub, { saved: true });
     })
@@ -238,8 +240,9 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     });
 
   app.onError((err, c) => {
-    if (c.req.path.startsWith('/api/') || !(err instanceof HTTPException)) return renderError(err, c);
-    return page(c, renderProblem(err.message, view()), err.status as ContentfulStatusCode);
+    const refused = failureOf(err) ?? (err instanceof HTTPException ? err : undefined);
+    if (c.req.path.startsWith('/api/') || !refused) return renderError(err, c);
+    return page(c, renderProblem(refused.message, view()), refused.status as ContentfulStatusCode);
   });
   return app;
 }

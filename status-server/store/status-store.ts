@@ -12,8 +12,8 @@ import type {
   MaintenanceUpdateCreate,
 } from '../../shared/schemas/status.ts';
 import { enqueueNotice } from '../delivery/notice-fanout.ts';
+import { Invalid, NotFound } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import { invalid, notFound } from '../http/errors.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database>;
@@ -49,7 +49,7 @@ export async function pageRevision(db: Db): Promise<number> {
 
 async function requireGroup(trx: Tx, id: string, field: string): Promise<void> {
   const found = await trx.selectFrom('component_groups').select('id').where('id', '=', id).executeTakeFirst();
-  if (!found) throw invalid([{ path: field, message: `no component group with id ${id}` }]);
+  if (!found) throw new Invalid([{ path: field, message: `no component group with id ${id}` }]);
 }
 
 export async function createGroup(db: Db, input: GroupCreate) {
@@ -88,7 +88,7 @@ export async function updateGroup(db: Db, id: string, input: GroupUpdate) {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
-    if (!result) throw notFound('component group', id);
+    if (!result) throw new NotFound('component group', id);
     await touchPage(trx, at);
     return result;
   });
@@ -150,7 +150,7 @@ export async function updateComponent(db: Db, id: string, input: ComponentUpdate
   return db.transaction().execute(async (trx) => {
     const at = now();
     const current = await trx.selectFrom('components').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!current) throw notFound('component', id);
+    if (!current) throw new NotFound('component', id);
     if (input.group_id) await requireGroup(trx, input.group_id, 'group_id');
     const { hosts, only_show_if_degraded, showcase, ...plain } = input;
     const changes = {
@@ -201,7 +201,9 @@ async function applyComponentStatuses(
     .execute();
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length) {
-    throw invalid(missing.map((id) => ({ path: `${field}.${id}`, message: `no component with id ${id}` })));
+    throw new Invalid(
+      missing.map((id) => ({ path: `${field}.${id}`, message: `no component with id ${id}` })),
+    );
   }
   const affected: AffectedComponent[] = [];
   for (const row of rows) {
@@ -291,7 +293,7 @@ async function requireIncident(trx: Tx, id: string, kind: 'incident' | 'maintena
     .where('id', '=', id)
     .where('kind', '=', kind)
     .executeTakeFirst();
-  if (!row) throw notFound(kind === 'incident' ? 'incident' : 'scheduled maintenance', id);
+  if (!row) throw new NotFound(kind === 'incident' ? 'incident' : 'scheduled maintenance', id);
   return row;
 }
 
@@ -346,7 +348,9 @@ export async function createMaintenance(db: Db, input: MaintenanceCreate) {
       const rows = await trx.selectFrom('components').select('id').where('id', 'in', ids).execute();
       const missing = ids.filter((cid) => !rows.some((r) => r.id === cid));
       if (missing.length) {
-        throw invalid(missing.map((cid) => ({ path: 'components', message: `no component with id ${cid}` })));
+        throw new Invalid(
+          missing.map((cid) => ({ path: 'components', message: `no component with id ${cid}` })),
+        );
       }
     }
     const id = newId();

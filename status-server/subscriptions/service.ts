@@ -1,4 +1,4 @@
-import { ApiFailure, invalid } from '../http/errors.ts';
+import { DomainError, Gone, Invalid } from '../domain/errors.ts';
 import type { Store } from '../store/db.ts';
 import type { SubscriptionConfig } from './config.ts';
 import type { SubscribeRequest } from './input.ts';
@@ -73,7 +73,7 @@ export function subscriptionService(deps: {
     await checkScope(db, input);
     const url = new URL(input.webhook_url);
     const refused = await policy.check(url);
-    if (refused) throw invalid([{ path: 'webhook_url', message: refused }]);
+    if (refused) throw new Invalid([{ path: 'webhook_url', message: refused }]);
     const channel = input.format === 'slack' ? 'slack' : 'webhook';
     const slack = isSlackIncomingWebhook(url);
     const added = await createWebhook(store, {
@@ -129,23 +129,19 @@ export function subscriptionService(deps: {
     const t = l.parse(token);
     const sub = t && (await loadSubscription(db, t.id));
     if (!t || !sub) {
-      throw new ApiFailure(
-        404,
+      throw new DomainError(
+        'not_found',
         'invalid_link',
         'this confirmation link is not valid: it may be mistyped, cut short, or its subscription was removed',
       );
     }
     // Using a link clears the nonce it signed, so a used link can no longer be told from a forged one.
-    if (!sub.confirm_nonce) throw new ApiFailure(410, 'link_used', 'this confirmation link was already used');
+    if (!sub.confirm_nonce) throw new Gone('link_used', 'this confirmation link was already used');
     if (!l.isConfirm(t, sub.confirm_nonce)) {
-      throw new ApiFailure(404, 'invalid_link', 'this confirmation link is not valid');
+      throw new DomainError('not_found', 'invalid_link', 'this confirmation link is not valid');
     }
     if (Date.parse(sub.confirm_expires_at ?? '') <= Date.now()) {
-      throw new ApiFailure(
-        410,
-        'link_expired',
-        'this confirmation link has expired; subscribe again to get a new one',
-      );
+      throw new Gone('link_expired', 'this confirmation link has expired; subscribe again to get a new one');
     }
     return { sub, nonce: sub.confirm_nonce };
   }
@@ -155,11 +151,14 @@ export function subscriptionService(deps: {
     const l = await links();
     const t = l.parse(token);
     if (!t || !l.isManage(t)) {
-      throw new ApiFailure(404, 'invalid_link', 'this link is not valid: it may be mistyped or cut short');
+      throw new DomainError(
+        'not_found',
+        'invalid_link',
+        'this link is not valid: it may be mistyped or cut short',
+      );
     }
     const sub = await loadSubscription(db, t.id);
-    if (!sub)
-      throw new ApiFailure(410, 'unsubscribed', 'this subscription no longer exists: it was unsubscribed');
+    if (!sub) throw new Gone('unsubscribed', 'this subscription no longer exists: it was unsubscribed');
     return sub;
   }
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { enqueue } from '../delivery/queue.ts';
+import { Conflict, Invalid, RateLimited } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import { ApiFailure, invalid } from '../http/errors.ts';
 import type { Store } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import type { Scope } from './input.ts';
@@ -56,7 +56,7 @@ export async function checkScope(db: Db, scope: Scope): Promise<void> {
         : [{ path: `groups.${i}`, message: `no component group with id ${id}` }],
     ),
   ];
-  if (issues.length) throw invalid(issues);
+  if (issues.length) throw new Invalid(issues);
 }
 
 async function setScope(trx: Tx, id: string, scope: Scope, at: string): Promise<void> {
@@ -123,9 +123,7 @@ export async function requestEmail(
     if (windowOpen && row.mails_in_window >= mailsPerHour) {
       const again = new Date(Date.parse(row.mail_window_at as string) + HOUR_MS);
       const minutes = Math.max(1, Math.ceil((again.getTime() - now.getTime()) / 60_000));
-      throw new ApiFailure(
-        429,
-        'rate_limited',
+      throw new RateLimited(
         `${mailsPerHour} mails were already sent to ${address} in the last hour; check that inbox (and its spam folder), or try again in ${minutes} min`,
       );
     }
@@ -250,17 +248,13 @@ export async function createWebhook(
 }
 
 const alreadySubscribed = () =>
-  new ApiFailure(
-    409,
-    'already_subscribed',
-    'this URL is already subscribed; use its manage link to change it',
-  );
+  new Conflict('already_subscribed', 'this URL is already subscribed; use its manage link to change it');
 
 /**
  * Why a public request for this endpoint is refused, or undefined when no subscription holds it
  * (one whose verification ran out no longer does).
  */
-async function endpointTaken(trx: Tx, key: string, at: string): Promise<ApiFailure | undefined> {
+async function endpointTaken(trx: Tx, key: string, at: string): Promise<Conflict | undefined> {
   const row = await trx
     .selectFrom('subscriptions')
     .select(['state', 'confirm_expires_at'])
@@ -269,8 +263,7 @@ async function endpointTaken(trx: Tx, key: string, at: string): Promise<ApiFailu
   if (!row) return undefined;
   if (row.state === 'active') return alreadySubscribed();
   if ((row.confirm_expires_at ?? '') <= at) return undefined;
-  return new ApiFailure(
-    409,
+  return new Conflict(
     'verification_pending',
     `a subscription for this URL is waiting for its receiver to answer the verification request posted to it, or for the confirmation link in that request to be followed, until ${row.confirm_expires_at}; the URL can be subscribed again after that`,
   );
@@ -308,8 +301,7 @@ async function checkPublicWebhook(
     .where((eb) => eb.or([eb('state', '=', 'active'), eb('confirm_expires_at', '>', at)]))
     .executeTakeFirstOrThrow();
   if (Number(n) >= p.perHost) {
-    throw new ApiFailure(
-      409,
+    throw new Conflict(
       'too_many_for_host',
       `${p.perHost} webhook subscriptions already post to ${p.host}, the most this page accepts for one host; ask its administrators to add yours`,
     );
