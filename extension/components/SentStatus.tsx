@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime, t } from '../lib/i18n.ts';
+import { retryNow } from '../lib/outbox.ts';
 import { db, type OutboxItem, type SentReport } from '../lib/store.ts';
 import { StateBadge } from './StateBadge.tsx';
-import { retryNow } from './server.ts';
 
 /** How often the page looks whether the background has delivered; cheap reads of a local database. */
 const POLL_MS = 1000;

@@ -1,5 +1,6 @@
+import { browser } from 'wxt/browser';
 import { isFinalRefusal } from '../../shared/refusal.ts';
-import { intakeResponse } from '../../shared/schemas/report.ts';
+import { ApiFailure, postReport } from './api/client.ts';
 import { loadSettings } from './settings.ts';
 import { db, type OutboxItem } from './store.ts';
 
@@ -42,43 +43,35 @@ async function run(): Promise<number> {
 
 async function deliverOne(serverUrl: string, item: OutboxItem): Promise<boolean> {
   const database = await db();
-  const form = new FormData();
-  form.set('report', JSON.stringify(item.report));
-  for (const f of item.files) form.set(f.part, f.blob, f.name);
   let failure: string;
   let permanent = false;
   try {
-    const res = await fetch(`${serverUrl}/api/reports`, {
-      method: 'POST',
-      headers: { 'Idempotency-Key': item.id },
-      body: form,
-    });
-    if (res.ok) {
-      const answer = intakeResponse.parse(await res.json());
-      const tx = database.transaction(['outbox', 'sent'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('sent').put({
-          reference: answer.reference,
-          outboxId: item.id,
-          secret: answer.secret,
-          statusUrl: answer.status_url,
-          title: item.report.title,
-          pageUrl: item.report.environment.url,
-          sentAt: new Date().toISOString(),
-          incident: answer.incident,
-          state: 'received',
-        }),
-        tx.objectStore('outbox').delete(item.id),
-        tx.done,
-      ]);
-      return true;
-    }
-    const body = await res.json().catch(() => undefined);
-    failure = body?.error?.message ?? `the server answered ${res.status}`;
-    // The server refused this report for what it is; sending it again cannot help.
-    permanent = isFinalRefusal(res.status);
+    const answer = await postReport(serverUrl, item);
+    const tx = database.transaction(['outbox', 'sent'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('sent').put({
+        reference: answer.reference,
+        outboxId: item.id,
+        secret: answer.secret,
+        statusUrl: answer.status_url,
+        title: item.report.title,
+        pageUrl: item.report.environment.url,
+        sentAt: new Date().toISOString(),
+        incident: answer.incident,
+        state: 'received',
+      }),
+      tx.objectStore('outbox').delete(item.id),
+      tx.done,
+    ]);
+    return true;
   } catch (err) {
-    failure = `the server could not be reached (${(err as Error).message})`;
+    if (err instanceof ApiFailure) {
+      failure = err.message;
+      // The server refused this report for what it is; sending it again cannot help.
+      permanent = isFinalRefusal(err.status);
+    } else {
+      failure = `the server could not be reached (${(err as Error).message})`;
+    }
   }
   const attempts = item.attempts + 1;
   await database.put('outbox', {
@@ -89,4 +82,14 @@ async function deliverOne(serverUrl: string, item: OutboxItem): Promise<boolean>
     ...(permanent ? { refused: failure } : {}),
   });
   return false;
+}
+
+/** "Try again now": the report is due at once (a refusal is set aside) and the background is woken. */
+export async function retryNow(outboxId: string): Promise<void> {
+  const database = await db();
+  const item = await database.get('outbox', outboxId);
+  if (!item) return;
+  const { refused: _refused, ...rest } = item;
+  await database.put('outbox', { ...rest, nextAttemptAt: Date.now() });
+  await browser.runtime.sendMessage({ type: 'deliver' }).catch(() => undefined);
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { v2StatusResponse } from '../../../shared/schemas/api-v2.ts';
 import { countries } from '../../components/countries.ts';
 import { describedBy, Field } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ApiFailure, fetchPageStatus } from '../../lib/api/client.ts';
 import { t } from '../../lib/i18n.ts';
 import { loadSettings, type Settings, saveSettings, settingsSchema } from '../../lib/settings.ts';
 
@@ -83,21 +83,13 @@ export function OptionsPage() {
     }
     setTest({ state: 'testing' });
     try {
-      const res = await fetch(`${parsed.data}/api/v2/status.json`, {
-        signal: AbortSignal.timeout(TEST_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(t('options.test.status', { status: res.status }));
-      const body = v2StatusResponse.parse(await res.json());
+      const body = await fetchPageStatus(parsed.data, TEST_TIMEOUT_MS);
       setTest({
         state: 'ok',
         text: t('options.test.ok', { name: body.page.name, status: body.status.description }),
       });
     } catch (err) {
-      const message =
-        err instanceof SyntaxError || (err as Error).name === 'ZodError'
-          ? t('options.test.notSnapdesk')
-          : (err as Error).message;
-      setTest({ state: 'failed', text: t('options.test.failed', { error: message }) });
+      setTest({ state: 'failed', text: t('options.test.failed', { error: testFailure(err) }) });
     }
   };
 
@@ -193,4 +185,11 @@ export function OptionsPage() {
       </form>
     </main>
   );
+}
+
+/** Why "Test connection" failed, in words: an error answer, an answer that is not Snapdesk's, or the network. */
+function testFailure(err: unknown): string {
+  if (err instanceof ApiFailure) return t('options.test.status', { status: err.status });
+  if (err instanceof SyntaxError || (err as Error).name === 'ZodError') return t('options.test.notSnapdesk');
+  return (err as Error).message;
 }

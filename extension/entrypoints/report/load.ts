@@ -1,6 +1,6 @@
 import type { FormConfig } from '../../../shared/schemas/form-config.ts';
-import { type ConfigSource, loadFormConfig } from '../../components/server.ts';
 import { validAnnotations } from '../../lib/editor.ts';
+import { type ConfigSource, loadFormConfig } from '../../lib/form-config.ts';
 import { prefilledForm } from '../../lib/send.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import type { Draft } from '../../lib/store.ts';

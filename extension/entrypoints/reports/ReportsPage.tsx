@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { byText, newestReportFirst } from '../../../shared/order.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StateBadge } from '../../components/StateBadge.tsx';
-import { isWebUrl, refreshStatus, retryNow } from '../../components/server.ts';
+import { isWebUrl } from '../../lib/api/client.ts';
 import { formatTime, t } from '../../lib/i18n.ts';
+import { retryNow } from '../../lib/outbox.ts';
+import { refreshStatus } from '../../lib/sent.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import { db, type OutboxItem, type SentReport } from '../../lib/store.ts';
 

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { v2StatusResponse } from '../../../shared/schemas/api-v2.ts';
+import { apiError } from '../../../shared/schemas/error.ts';
+import {
+  type IncidentLink,
+  type IntakeResponse,
+  incidentLink,
+  intakeResponse,
+  type ReportStatusResponse,
+  reportStatusResponse,
+} from '../../../shared/schemas/report.ts';
+import type { OutboxItem } from '../store.ts';
+
+/** Long enough for a slow server, short enough that the form does not wait on one that is gone. */
+const TIMEOUT_MS = 4000;
+
+/** An error answer of the server: its status, and its own message when it sent the API's error shape. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+async function failureOf(res: Response): Promise<ApiFailure> {
+  const body = apiError.safeParse(await res.json().catch(() => undefined));
+  return new ApiFailure(
+    res.status,
+    body.success ? body.data.error.message : `the server answered ${res.status}`,
+  );
+}
+
+async function getJson(
+  url: string,
+  headers?: Record<string, string>,
+  timeoutMs = TIMEOUT_MS,
+): Promise<unknown> {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+  if (!res.ok) throw await failureOf(res);
+  return res.json();
+}
+
+/** The form configuration as the server sends it, unread: its reader keeps what it can use. */
+export function fetchFormConfig(serverUrl: string): Promise<unknown> {
+  return getJson(`${serverUrl}/api/form-config`);
+}
+
+const activeResponse = z.object({ incidents: z.array(incidentLink) });
+
+/** Incidents the server already knows about for this page's host; none when it cannot say. */
+export async function activeIncidents(serverUrl: string, pageUrl: string): Promise<IncidentLink[]> {
+  let host: string;
+  try {
+    const url = new URL(pageUrl);
+    if (!/^https?:$/.test(url.protocol)) return [];
+    host = url.hostname;
+  } catch {
+    return [];
+  }
+  try {
+    const body = await getJson(`${serverUrl}/api/incidents/active?host=${encodeURIComponent(host)}`);
+    return activeResponse.parse(body).incidents.filter((i) => isWebUrl(i.url));
+  } catch (err) {
+    console.warn('Snapdesk: active incidents could not be checked:', (err as Error).message);
+    return [];
+  }
+}
+
+/** Only web addresses become links: a server's answer must not make a `javascript:` link. */
+export function isWebUrl(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A report's state, asked with the secret only its sender holds. */
+export async function fetchReportStatus(
+  serverUrl: string,
+  reference: string,
+  secret: string,
+): Promise<ReportStatusResponse> {
+  const body = await getJson(`${serverUrl}/api/reports/${encodeURIComponent(reference)}/status`, {
+    Authorization: `Bearer ${secret}`,
+  });
+  return reportStatusResponse.parse(body);
+}
+
+/** The status page's API answer, to tell that an address is a Snapdesk server. */
+export async function fetchPageStatus(
+  serverUrl: string,
+  timeoutMs: number,
+): Promise<z.infer<typeof v2StatusResponse>> {
+  return v2StatusResponse.parse(await getJson(`${serverUrl}/api/v2/status.json`, undefined, timeoutMs));
+}
+
+/**
+ * Posts an outbox entry. Its id is the Idempotency-Key, so a report the server stored but whose
+ * answer was lost is not stored twice.
+ */
+export async function postReport(serverUrl: string, item: OutboxItem): Promise<IntakeResponse> {
+  const form = new FormData();
+  form.set('report', JSON.stringify(item.report));
+  for (const f of item.files) form.set(f.part, f.blob, f.name);
+  const res = await fetch(`${serverUrl}/api/reports`, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': item.id },
+    body: form,
+  });
+  if (!res.ok) throw await failureOf(res);
+  return intakeResponse.parse(await res.json());
+}

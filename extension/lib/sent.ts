@@ -1,0 +1,42 @@
+import { newestReportFirst } from '../../shared/order.ts';
+import { fetchReportStatus } from './api/client.ts';
+import { db, type SentReport } from './store.ts';
+
+/** A report for the same page sent within this time is shown before a second one is filed (004). */
+const DUPLICATE_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+export interface Status {
+  report: SentReport;
+  externalReference: string | null;
+}
+
+/** Asks the server for a report's state with the secret only its sender holds, and keeps it. */
+export async function refreshStatus(serverUrl: string, sent: SentReport): Promise<Status> {
+  const status = await fetchReportStatus(serverUrl, sent.reference, sent.secret);
+  const report: SentReport = {
+    ...sent,
+    state: status.state,
+    incident: status.incident,
+    checkedAt: new Date().toISOString(),
+  };
+  await (await db()).put('sent', report);
+  return { report, externalReference: status.external_reference };
+}
+
+function samePage(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Reports this browser sent for the same page (origin and path) in the last week, newest first. */
+export async function recentReportsFor(pageUrl: string, now = Date.now()): Promise<SentReport[]> {
+  const all = await (await db()).getAll('sent');
+  return all
+    .filter((r) => samePage(r.pageUrl, pageUrl) && now - Date.parse(r.sentAt) < DUPLICATE_WINDOW_MS)
+    .sort(newestReportFirst((r) => r.sentAt));
+}
