@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
@@ -9,18 +8,11 @@ import { intakeResponse } from '../../shared/schemas/report.ts';
 import { addConsoleUser } from '../../status-server/auth/passwords.ts';
 import { loadConfig } from '../../status-server/config.ts';
 import { type Running, startServer } from '../../status-server/server.ts';
-import { insertReport } from '../helpers/console.ts';
 import { postReport, sampleReport } from '../helpers/intake.ts';
+import { freePort } from '../helpers/net.ts';
+import { insertReport } from '../helpers/reports.ts';
 
 const SHOTS = '/tmp/console-shots';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe('support console in Chromium', () => {
   let dir: string;
@@ -116,12 +108,12 @@ describe('support console in Chromium', () => {
     const { reference, incident } = intakeResponse.parse(await sent.json());
     expect(incident?.id).toBe(incidentId);
     // Other reports, so the inbox shows each deadline colour.
-    await insertReport(running, {
+    await insertReport(running.store, {
       page_host: 'shop.test',
       title: 'Cart total is wrong',
       deadline_at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
     });
-    await insertReport(running, {
+    await insertReport(running.store, {
       page_host: 'api.test',
       title: 'Invoice export stuck',
       deadline_at: new Date(Date.now() + 20 * 60_000).toISOString(),

@@ -4,6 +4,8 @@ import { Webhook } from 'standardwebhooks';
 
 interface HookDelivery {
   path: string;
+  /** The `webhook-id` header: the same for every retry of one message. */
+  id: string;
   headers: Record<string, string>;
   body: string;
   /** The payload as the Standard Webhooks verifier returned it; undefined when it did not verify. */
@@ -21,14 +23,17 @@ interface HookDelivery {
 export type VerifyAnswer = 'echo' | 'json' | 'ignore' | 'reflect';
 
 /**
- * A webhook receiver on 127.0.0.1 that checks each request the way a subscriber would: with the
- * Standard Webhooks library and the secret given for the request's path (401 when the signature
- * does not verify).
- * `answers` are statuses for the next verified requests to a path instead of 204: a receiver in trouble.
- * `verify` says how a path answers verification requests; by default it echoes the challenge.
+ * A webhook receiver on 127.0.0.1 that checks each request the way a subscriber or a help desk
+ * would: with the Standard Webhooks library and the secret given for the request's path, or else
+ * `options.secret` (401 when the signature does not verify).
+ * `state.answers` are statuses for the next verified requests to a path instead of 204, `answers`
+ * the same for any path after those: a receiver in trouble.
+ * `state.verify` says how a path answers verification requests; by default it echoes the challenge.
+ * `options.port` brings a receiver up on a port chosen before (by default a free one).
  */
-export async function startHookReceiver() {
+export async function startHookReceiver(options: { secret?: string; port?: number } = {}) {
   const deliveries: HookDelivery[] = [];
+  const answers: number[] = [];
   const state = {
     secrets: new Map<string, string>(),
     answers: new Map<string, number[]>(),
@@ -39,14 +44,14 @@ export async function startHookReceiver() {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString();
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    const path = req.url ?? '/';
     let verified: unknown;
     try {
-      verified = new Webhook(state.secrets.get(req.url ?? '/') ?? '').verify(body, headers);
+      verified = new Webhook(state.secrets.get(path) ?? options.secret ?? '').verify(body, headers);
     } catch {
       verified = undefined;
     }
-    const path = req.url ?? '/';
-    let status = verified === undefined ? 401 : (state.answers.get(path)?.shift() ?? 204);
+    let status = verified === undefined ? 401 : (state.answers.get(path)?.shift() ?? answers.shift() ?? 204);
     let answer = status < 300 ? '' : `refused with ${status}`;
     let type = 'text/plain';
     const challenge = (verified as { type?: string; data?: { challenge?: string } } | undefined)?.data
@@ -58,14 +63,17 @@ export async function startHookReceiver() {
       if (how !== 'echo') type = 'application/json';
     }
     const verification = challenge !== undefined || body.includes('/subscriptions/confirm/');
-    deliveries.push({ path, headers, body, verified, status, verification });
+    const id = headers['webhook-id'] ?? '';
+    deliveries.push({ path, id, headers, body, verified, status, verification });
     res.writeHead(status, { 'content-type': type }).end(answer);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
+    port,
     url: `http://127.0.0.1:${port}`,
     deliveries,
+    answers,
     state,
     stop: () =>
       new Promise<void>((resolve) => {

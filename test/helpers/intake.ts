@@ -2,42 +2,59 @@ import type { Report } from '../../shared/schemas/report.ts';
 import { makePng } from './images.ts';
 import type { TestServer } from './server.ts';
 
-type ReportInput = Omit<Report, 'console' | 'attachments'> & Partial<Pick<Report, 'console' | 'attachments'>>;
+export type ReportInput = Omit<Report, 'console' | 'attachments'> &
+  Partial<Pick<Report, 'console' | 'attachments'>>;
 
-/** A complete "Something is broken" report as the extension sends it. */
+/**
+ * A "Something is broken" report with every field filled, as the extension sends it: the two
+ * captures it describes are `sampleFiles()`. Times are fixed, so what is forwarded can be compared
+ * word for word; not validated, so a test can send what the intake must refuse.
+ */
 export function sampleReport(overrides: Partial<ReportInput> = {}): ReportInput {
   return {
     type: 'bug',
-    title: 'Order 456 shows as invoiced but the invoice is missing',
-    steps: '1. Open order 456\n2. Click "Invoice"',
-    expected: 'The invoice PDF opens',
-    actual: 'An empty page',
+    title: 'Checkout button does nothing',
+    description: 'Clicking "Pay now" shows a spinner forever.',
+    steps: '1. Add a sofa to the cart\n2. Open checkout\n3. Click "Pay now"',
+    expected: 'The order is placed',
+    actual: 'Spinner, no order',
+    before: 'Worked yesterday at 17:00',
+    impact: { text: 'All stores in the north', people: 12, orders: 340, branches: 4, blocking: 'ordering' },
+    examples_working: 'Order 1001 with PayPal',
+    examples_failing: 'Order 1002 with card',
+    tried: 'Cleared the cache, other browser',
     priority: 'high',
-    impact: { text: 'All orders of today', orders: 37, blocking: 'ordering' },
-    account: 'Acme Shop',
-    country: 'RO',
-    contact_email: 'ana@example.com',
+    account: 'Möbelhaus Nord GmbH',
+    share_with: 'Team Nord',
+    country: 'DE',
+    contact_email: 'anna@moebel-nord.example',
     environment: {
-      url: 'https://shop.example.com/orders/456?token=secret',
-      title: 'Order 456',
-      captured_at: new Date(Date.now() - 60_000).toISOString(),
-      time_zone: 'Europe/Bucharest',
+      url: 'https://shop.example.com/checkout?step=pay',
+      title: 'Checkout – Shop',
+      captured_at: '2025-03-04T10:15:30.000Z',
+      time_zone: 'Europe/Berlin',
       browser: 'Chrome',
-      browser_version: '156.0',
-      os: 'Linux',
-      viewport: { width: 1280, height: 800 },
+      browser_version: '134.0',
+      os: 'Windows 11',
+      viewport: { width: 1280, height: 720 },
       screen: { width: 1920, height: 1080 },
-      device_pixel_ratio: 1,
-      language: 'ro-RO',
-      extension_version: '0.1.0',
+      device_pixel_ratio: 1.5,
+      language: 'de-DE',
+      extension_version: '1.4.2',
     },
     console: [
       {
+        kind: 'error',
+        message: 'TypeError: order is undefined',
+        at: '2025-03-04T10:15:01.000Z',
+        source: 'app.js:42',
+      },
+      {
         kind: 'network',
-        message: 'GET failed',
-        at: new Date().toISOString(),
-        method: 'GET',
-        source: 'https://shop.example.com/api/invoice',
+        message: 'Internal Server Error',
+        at: '2025-03-04T10:15:02.000Z',
+        source: 'https://api.example.com/orders',
+        method: 'POST',
         status: 500,
       },
     ],

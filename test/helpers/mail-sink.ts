@@ -10,19 +10,23 @@ interface SunkMail {
 type Reply = (err?: Error | null) => void;
 
 /**
- * A real SMTP server for the notice tests, on 127.0.0.1 without TLS or login. Mails count as
- * received only once the server has answered 250 for them, as with a real mail server:
+ * A real SMTP server on 127.0.0.1 without TLS or login, standing in for a mail server (the notice
+ * tests) and a help desk's mailbox (the forwarding tests). Mails count as received only once the
+ * server has answered 250 for them, as with a real mail server:
  * - `refuse` answers every recipient with that reply (a 4xx defers, a 5xx refuses);
  * - `hold` keeps the answer to each message back until `release()`; a message whose client hung up
  *   meanwhile was never accepted, so it is dropped, not counted. `holdAfter` turns `hold` on by
  *   itself once that many mails were accepted.
+ * `port` brings a sink up on a port chosen before (0, the default, picks a free one).
  */
-export async function startMailSink() {
+export async function startMailSink(
+  options: { port?: number; refuse?: { code: number; message: string } } = {},
+) {
   const messages: SunkMail[] = [];
   const held: { sessionId: string; received: SunkMail; reply: Reply }[] = [];
   const closed = new Set<string>();
   const state = {
-    refuse: undefined as { code: number; message: string } | undefined,
+    refuse: options.refuse,
     hold: false,
     holdAfter: undefined as number | undefined,
   };
@@ -55,10 +59,11 @@ export async function startMailSink() {
   });
   // A client killed mid-session (the crash test's worker) resets its connections; that is expected.
   server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
 
   return {
+    port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
     state,

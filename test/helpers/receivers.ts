@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { Webhook } from 'standardwebhooks';
 import type { Mailer } from '../../status-server/mail/transport.ts';
 
-/** Help-desk stand-ins for the forwarding tests, each a real server on 127.0.0.1. */
+/**
+ * Help-desk stand-ins for the forwarding tests, each a real server on 127.0.0.1; the mailbox is
+ * `startMailSink` and the webhook receiver `startHookReceiver`.
+ */
 
 interface Listening {
   port: number;
@@ -17,8 +17,7 @@ interface Listening {
 type Answer = { status: number; json?: unknown; bytes?: Buffer };
 type Handler = (req: IncomingMessage, body: Buffer) => Answer | Promise<Answer>;
 
-/** Port 0 picks a free port; pass the port of a stopped receiver to bring it back where it was. */
-async function serve(handle: Handler, port = 0): Promise<Listening> {
+async function serve(handle: Handler): Promise<Listening> {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -29,7 +28,7 @@ async function serve(handle: Handler, port = 0): Promise<Listening> {
     else
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const bound = (server.address() as AddressInfo).port;
   return {
     port: bound,
@@ -39,51 +38,6 @@ async function serve(handle: Handler, port = 0): Promise<Listening> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
-}
-
-/** A port nothing listens on: a help desk that is down. */
-export async function freePort(): Promise<number> {
-  const probe = await serve(() => ({ status: 500 }));
-  await probe.stop();
-  return probe.port;
-}
-
-interface ReceivedMail {
-  rcptTo: string[];
-  mail: ParsedMail;
-}
-
-/** An SMTP server without TLS or login; `refuse` makes it reject every recipient with that reply. */
-export async function startSmtpReceiver(
-  options: { port?: number; refuse?: { code: number; message: string } } = {},
-): Promise<Listening & { messages: ReceivedMail[] }> {
-  const messages: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (!options.refuse) return callback();
-      callback(Object.assign(new Error(options.refuse.message), { responseCode: options.refuse.code }));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          messages.push({ rcptTo: session.envelope.rcptTo.map((a) => a.address), mail });
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    stop: () => new Promise<void>((resolve) => server.close(resolve)),
   };
 }
 
@@ -143,35 +97,6 @@ export async function startRedmineReceiver(apiKey: string) {
   }
 
   return { ...listening, issues, requests, outage };
-}
-
-interface WebhookDelivery {
-  id: string;
-  /** The payload as `Webhook.verify` returned it; undefined when the signature did not verify. */
-  payload: unknown;
-  status: number;
-}
-
-/** Verifies every request with the Standard Webhooks library; refuses a bad signature with 401. */
-export async function startWebhookReceiver(secret: string, port?: number) {
-  const verifier = new Webhook(secret);
-  const deliveries: WebhookDelivery[] = [];
-  /** Statuses to answer the next verified requests with instead of 204. */
-  const answers: number[] = [];
-  const listening = await serve((req, body) => {
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    let payload: unknown;
-    try {
-      payload = verifier.verify(body.toString(), headers);
-    } catch {
-      deliveries.push({ id: headers['webhook-id'] ?? '', payload: undefined, status: 401 });
-      return { status: 401 };
-    }
-    const status = answers.shift() ?? 204;
-    deliveries.push({ id: headers['webhook-id'] ?? '', payload, status });
-    return { status };
-  }, port);
-  return { ...listening, deliveries, answers };
 }
 
 /** Serves files by path: stands in for the server's signed attachment links. */

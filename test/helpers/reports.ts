@@ -1,12 +1,14 @@
-import { type Report, report as reportSchema } from '../../shared/schemas/report.ts';
+import { report as reportSchema } from '../../shared/schemas/report.ts';
 import type { Connector } from '../../status-server/connectors/config.ts';
 import { enqueue } from '../../status-server/delivery/queue.ts';
 import { newId } from '../../status-server/domain/ids.ts';
 import { nextReferenceNumber } from '../../status-server/reports/intake.ts';
 import { openStore, type Store } from '../../status-server/store/db.ts';
 import { migrateToLatest } from '../../status-server/store/migrations.ts';
+import type { Database } from '../../status-server/store/schema.ts';
 import type { TestDatabase } from './databases.ts';
 import { makePng } from './images.ts';
+import { type ReportInput, sampleReport } from './intake.ts';
 
 /** A migrated store on a fresh database, without a server around it. */
 export async function openTestStore(database: TestDatabase): Promise<Store> {
@@ -22,109 +24,64 @@ export async function openTestStore(database: TestDatabase): Promise<Store> {
   };
 }
 
-/** A "something is broken" report with every field filled, as the extension sends it. */
-export function sampleReport(overrides: Partial<Report> = {}): Report {
-  return reportSchema.parse({
-    type: 'bug',
-    title: 'Checkout button does nothing',
-    description: 'Clicking "Pay now" shows a spinner forever.',
-    steps: '1. Add a sofa to the cart\n2. Open checkout\n3. Click "Pay now"',
-    expected: 'The order is placed',
-    actual: 'Spinner, no order',
-    before: 'Worked yesterday at 17:00',
-    impact: { text: 'All stores in the north', people: 12, orders: 340, branches: 4, blocking: 'ordering' },
-    examples_working: 'Order 1001 with PayPal',
-    examples_failing: 'Order 1002 with card',
-    tried: 'Cleared the cache, other browser',
-    priority: 'high',
-    account: 'Möbelhaus Nord GmbH',
-    share_with: 'Team Nord',
-    country: 'DE',
-    contact_email: 'anna@moebel-nord.example',
-    environment: {
-      url: 'https://shop.example.com/checkout?step=pay',
-      title: 'Checkout – Shop',
-      captured_at: '2025-03-04T10:15:30.000Z',
-      time_zone: 'Europe/Berlin',
-      browser: 'Chrome',
-      browser_version: '134.0',
-      os: 'Windows 11',
-      viewport: { width: 1280, height: 720 },
-      screen: { width: 1920, height: 1080 },
-      device_pixel_ratio: 1.5,
-      language: 'de-DE',
-      extension_version: '1.4.2',
-    },
-    console: [
-      {
-        kind: 'error',
-        message: 'TypeError: order is undefined',
-        at: '2025-03-04T10:15:01.000Z',
-        source: 'app.js:42',
-      },
-      {
-        kind: 'network',
-        message: 'Internal Server Error',
-        at: '2025-03-04T10:15:02.000Z',
-        source: 'https://api.example.com/orders',
-        method: 'POST',
-        status: 500,
-      },
-    ],
-    ...overrides,
-  });
+type ReportRow = Database['reports'];
+
+/** Columns to write as given (the intake sets times, links and state itself), and what else to store. */
+export interface InsertReportOptions extends Partial<ReportRow> {
+  /** One `forward` job per connector, queued in the same transaction, as the intake queues them. */
+  connectors?: Connector[];
+  /** Changes to the sample report stored as the body (a `title` column changes its title too). */
+  report?: Partial<ReportInput>;
+  /** Capture images to store, `capture-1.png` … (the first cut at the capture limit); 2 by default. */
+  images?: number;
+  /** A new incident the report is linked to, as the intake links one by host and time. */
+  incident?: { name: string; status: 'investigating' | 'identified' | 'monitoring' | 'resolved' };
 }
 
-interface InsertedReport {
-  id: string;
-  reference: string;
+export interface InsertedReport extends ReportRow {
   jobIds: string[];
   /** The images' bytes, by position. */
   images: Buffer[];
-  incidentId: string | null;
 }
 
 /**
- * Stores a report as the intake would (row, image rows, one `forward` job per connector) in one
- * transaction, so forwarding can be tested before and apart from the HTTP intake.
+ * Stores a report straight into the tables in one transaction: the row (numbered as the intake
+ * numbers them unless `reference` is given, so reports from both never share one), its image rows
+ * and its forwarding jobs; so the console and forwarding can be tested apart from the HTTP intake.
+ * Its body is the sample report, validated as the intake would.
  */
-export async function insertReport(
-  store: Store,
-  options: {
-    connectors: Connector[];
-    report?: Partial<Report>;
-    images?: number;
-    incident?: { name: string; status: 'investigating' | 'identified' | 'monitoring' | 'resolved' };
-  },
-): Promise<InsertedReport> {
-  const images = Array.from({ length: options.images ?? 2 }, (_, i) => makePng(4, 4, [40 * i, 120, 200]));
-  const report = sampleReport({
-    attachments: images.map((_, i) => ({
-      part: `file${i}`,
-      name: `capture-${i + 1}.png`,
-      kind: 'capture' as const,
-      method: 'stitched' as const,
-      ...(i === 0 ? { truncated: true } : {}),
-    })),
-    ...options.report,
-  });
-  const id = newId();
-  const now = new Date().toISOString();
+export async function insertReport(store: Store, options: InsertReportOptions = {}): Promise<InsertedReport> {
+  const { connectors = [], report: changes, images: count = 2, incident, ...columns } = options;
+  const images = Array.from({ length: count }, (_, i) => makePng(4, 4, [40 * i, 120, 200]));
+  const report = reportSchema.parse(
+    sampleReport({
+      attachments: images.map((_, i) => ({
+        part: `file${i}`,
+        name: `capture-${i + 1}.png`,
+        kind: 'capture' as const,
+        method: 'stitched' as const,
+        ...(i === 0 ? { truncated: true } : {}),
+      })),
+      ...(columns.title === undefined ? {} : { title: columns.title }),
+      ...changes,
+    }),
+  );
+  const received = columns.received_at ?? new Date().toISOString();
   return store.db.transaction().execute(async (trx) => {
     let incidentId: string | null = null;
-    if (options.incident) {
+    if (incident) {
       incidentId = newId();
       await trx
         .insertInto('incidents')
         .values({
           id: incidentId,
           kind: 'incident',
-          name: options.incident.name,
-          status: options.incident.status,
+          name: incident.name,
+          status: incident.status,
           impact: 'major',
-          started_at: now,
-          created_at: now,
-          updated_at: now,
+          started_at: received,
+          created_at: received,
+          updated_at: received,
           monitoring_at: null,
           resolved_at: null,
           scheduled_for: null,
@@ -132,39 +89,39 @@ export async function insertReport(
         })
         .execute();
     }
-    // Numbered as the intake numbers them, so reports from both never share a reference.
-    const value = await nextReferenceNumber(trx, store.dialect);
-    const reference = `SD-${value}`;
-    await trx
-      .insertInto('reports')
-      .values({
-        id,
-        reference,
-        idempotency_key: newId(),
-        request_hash: newId(),
-        type: report.type,
-        title: report.title,
-        priority: report.priority ?? null,
-        body: JSON.stringify(report),
-        page_url: report.environment.url,
-        page_host: new URL(report.environment.url).hostname,
-        captured_at: report.environment.captured_at,
-        received_at: now,
-        deadline_at: null,
-        client_ip: '127.0.0.1',
-        client_id: null,
-        incident_id: incidentId,
-        incident_link: incidentId ? 'match' : null,
-        state: 'received',
-        external_ref: null,
-      })
-      .execute();
+    const reference = columns.reference ?? `SD-${await nextReferenceNumber(trx, store.dialect)}`;
+    const row: ReportRow = {
+      id: newId(),
+      reference,
+      idempotency_key: newId(),
+      request_hash: newId(),
+      type: report.type,
+      title: report.title,
+      priority: report.priority ?? null,
+      body: JSON.stringify(report),
+      page_url: report.environment.url,
+      page_host: new URL(report.environment.url).hostname,
+      // As the intake: a clock ahead of ours cannot have captured the future.
+      captured_at: new Date(
+        Math.min(Date.parse(report.environment.captured_at), Date.parse(received)),
+      ).toISOString(),
+      received_at: received,
+      deadline_at: new Date(Date.parse(received) + 4 * 3_600_000).toISOString(),
+      client_ip: null,
+      client_id: null,
+      incident_id: incidentId,
+      incident_link: incidentId ? 'match' : null,
+      state: 'received',
+      external_ref: null,
+      ...columns,
+    };
+    await trx.insertInto('reports').values(row).execute();
     for (const [position, data] of images.entries()) {
       await trx
         .insertInto('report_attachments')
         .values({
           id: newId(),
-          report_id: id,
+          report_id: row.id,
           position,
           name: `capture-${position + 1}.png`,
           kind: 'capture',
@@ -180,8 +137,8 @@ export async function insertReport(
     }
     const jobIds = await enqueue(
       trx,
-      options.connectors.map((connector) => ({ kind: 'forward', ref_id: id, payload: { connector } })),
+      connectors.map((connector) => ({ kind: 'forward', ref_id: row.id, payload: { connector } })),
     );
-    return { id, reference, jobIds, images, incidentId };
+    return { ...row, jobIds, images };
   });
 }

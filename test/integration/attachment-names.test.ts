@@ -6,11 +6,13 @@ import { Worker } from '../../status-server/delivery/worker.ts';
 import { createMailer } from '../../status-server/mail/transport.ts';
 import { attachmentUrlFor } from '../../status-server/routes/reports.ts';
 import type { Store } from '../../status-server/store/db.ts';
-import { type ConsoleClient, insertReport as insertConsoleReport, signedIn } from '../helpers/console.ts';
+import { type ConsoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
+import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 import { makePng } from '../helpers/images.ts';
 import { postReport, sampleReport } from '../helpers/intake.ts';
-import { startRedmineReceiver, startSmtpReceiver, startWebhookReceiver } from '../helpers/receivers.ts';
+import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
+import { startRedmineReceiver } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -84,7 +86,7 @@ describe.each(testDatabases())('attachment names served on $name', (database) =>
   });
 
   it('are safe in the console even when an older version stored them as sent', async () => {
-    const row = await insertConsoleReport(server, { images: 3 });
+    const row = await insertReport(server.store, { images: 3 });
     await storeNames(server.store, row.id, ['x.html', HOSTILE, RTL]);
     // The third is a PDF, stored under a name that claims HTML.
     await server.store.db
@@ -122,9 +124,9 @@ describe.each(testDatabases())('attachment names forwarded on $name', (database)
   const apiKey = 'redmine-key-names-0123';
   let store: Store & { close(): Promise<void> };
   let receivers: {
-    smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+    smtp: MailSink;
     redmine: Awaited<ReturnType<typeof startRedmineReceiver>>;
-    hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+    hook: HookReceiver;
   };
   beforeAll(async () => {
     store = await openTestStore(database);
@@ -136,9 +138,9 @@ describe.each(testDatabases())('attachment names forwarded on $name', (database)
 
   it('reach e-mail, Redmine and the webhook safe, also when stored as sent', async () => {
     receivers = {
-      smtp: await startSmtpReceiver(),
+      smtp: await startMailSink(),
       redmine: await startRedmineReceiver(apiKey),
-      hook: await startWebhookReceiver(secret),
+      hook: await startHookReceiver({ secret }),
     };
     const sent = await insertReport(store, { connectors: ['email', 'redmine', 'webhook'], images: 3 });
     await storeNames(store, sent.id, [HOSTILE, 'x.html', RTL]);
@@ -180,7 +182,7 @@ describe.each(testDatabases())('attachment names forwarded on $name', (database)
     expect(String(issue.fields.description)).not.toContain('x.html');
 
     const delivery = receivers.hook.deliveries[0] as (typeof receivers.hook.deliveries)[number];
-    const payload = delivery.payload as { data: { attachments: { name: string }[] } };
+    const payload = delivery.verified as { data: { attachments: { name: string }[] } };
     expect(payload.data.attachments.map((a) => a.name)).toEqual(expected);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../../status-server/http/headers.ts';
-import { consoleClient, insertReport, signedIn } from '../helpers/console.ts';
+import { consoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
+import { insertReport } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** What every response must carry, whoever built it. */
@@ -88,7 +89,7 @@ describe.each(testDatabases())('baseline response headers on $name', (database) 
     expect(login.headers.get('referrer-policy')).toBe('same-origin');
 
     const client = await signedIn(server);
-    const report = await insertReport(server, { images: 1 });
+    const report = await insertReport(server.store, { images: 1 });
     const image = await client.get(`/console/reports/${report.reference}/attachments/0`);
     expect(image.status).toBe(200);
     expectBaseline(image, 'attachment');

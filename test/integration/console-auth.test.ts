@@ -11,15 +11,9 @@ import {
 } from '../../status-server/auth/passwords.ts';
 import { type ConsoleEnv, loadSession } from '../../status-server/console/guard.ts';
 import { loginRoutes } from '../../status-server/console/login.ts';
-import {
-  type ConsoleClient,
-  consoleClient,
-  csrfOf,
-  insertReport,
-  logIn,
-  signedIn,
-} from '../helpers/console.ts';
+import { type ConsoleClient, consoleClient, csrfOf, logIn, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
+import { insertReport } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const DEVICE_COOKIE = '__Host-snapdesk_device';
@@ -270,7 +264,7 @@ describe.each(testDatabases())('console login and sessions on $name', (database)
   });
 
   it('sends people who are not logged in to the login page and back, for pages and images alike', async () => {
-    const report = await insertReport(server, { images: 1 });
+    const report = await insertReport(server.store, { images: 1 });
     const anonymous = consoleClient(server);
     for (const path of [
       '/console',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v2Summary } from '../../shared/schemas/api-v2.ts';
-import { type ConsoleClient, insertReport, signedIn } from '../helpers/console.ts';
+import { type ConsoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
+import { insertReport } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 describe.each(testDatabases())('console incidents on $name', (database) => {
@@ -123,13 +124,13 @@ describe.each(testDatabases())('console incidents on $name', (database) => {
   it('lists the reports linked to an incident on its page, and only those', async () => {
     const id = await declare({ name: 'Images missing', message: 'Product images do not load' });
     const other = await declare({ name: 'Other incident', message: 'x' });
-    const mine = await insertReport(server, {
+    const mine = await insertReport(server.store, {
       incident_id: id,
       incident_link: 'match',
       page_host: 'shop.test',
       title: 'No pictures <img src=x onerror=alert(1)>',
     });
-    const theirs = await insertReport(server, { incident_id: other, incident_link: 'reporter' });
+    const theirs = await insertReport(server.store, { incident_id: other, incident_link: 'reporter' });
     const page = await (await client.get(`/console/incidents/${id}`)).text();
     expect(page).toContain('1 report linked');
     expect(page).toContain(`<a href="/console/reports/${mine.reference}">${mine.reference}</a>`);

@@ -6,14 +6,16 @@ import { Worker } from '../../status-server/delivery/worker.ts';
 import { createMailer } from '../../status-server/mail/transport.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
-import { freePort, startSmtpReceiver } from '../helpers/receivers.ts';
-import { insertReport, openTestStore, sampleReport } from '../helpers/reports.ts';
+import { sampleReport } from '../helpers/intake.ts';
+import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
+import { freePort } from '../helpers/net.ts';
+import { insertReport, openTestStore } from '../helpers/reports.ts';
 
 const publicUrl = 'https://status.example.com';
 
 describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
   let store: Store & { close(): Promise<void> };
-  let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
+  let smtp: MailSink | undefined;
   beforeAll(async () => {
     store = await openTestStore(database);
   });
@@ -48,7 +50,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
     store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('sends a report as one mail with its fields, images and the reporter as Reply-To', async () => {
-    smtp = await startSmtpReceiver();
+    smtp = await startMailSink();
     const sent = await insertReport(store, {
       connectors: ['email'],
       incident: { name: 'Payments failing', status: 'identified' },
@@ -64,7 +66,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
     expect(mail.headers.get('x-snapdesk-reference')).toBe(sent.reference);
     expect(mail.messageId).toBe(`<${sent.jobIds[0]}.${sent.reference.toLowerCase()}@status.example.com>`);
 
-    const incidentUrl = `${publicUrl}/incidents/${sent.incidentId}`;
+    const incidentUrl = `${publicUrl}/incidents/${sent.incident_id}`;
     for (const expected of [
       `Reference: ${sent.reference}`,
       'Type: Something is broken',
@@ -126,7 +128,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
   });
 
   it('keeps line breaks out of the headers and markup out of the HTML', async () => {
-    smtp = await startSmtpReceiver();
+    smtp = await startMailSink();
     const sent = await insertReport(store, {
       connectors: ['email'],
       report: {
@@ -164,7 +166,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
     expect(waiting?.last_error).toMatch(/ECONNREFUSED/);
     expect(Date.parse(waiting?.next_try_at ?? '')).toBeGreaterThan(Date.now());
 
-    smtp = await startSmtpReceiver({ port });
+    smtp = await startMailSink({ port });
     await forward(smtp.url);
     expect(smtp.messages).toHaveLength(0); // not due yet: the back-off holds it
     await retryNow(store.db, sent.jobIds);
@@ -179,7 +181,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
   });
 
   it('fails a report for good when the mail server refuses the address, and says why', async () => {
-    smtp = await startSmtpReceiver({ refuse: { code: 550, message: 'No such mailbox' } });
+    smtp = await startMailSink({ refuse: { code: 550, message: 'No such mailbox' } });
     const sent = await insertReport(store, { connectors: ['email'] });
     await forward(smtp.url);
 

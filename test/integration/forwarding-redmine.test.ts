@@ -66,7 +66,7 @@ describe.each(testDatabases())('forwarding to Redmine on $name', (database) => {
       'Viewport: 1280 × 720',
       'Steps to reproduce\n1. Add a sofa to the cart',
       'Incident: Payments failing',
-      `Link: ${publicUrl}/incidents/${sent.incidentId}`,
+      `Link: ${publicUrl}/incidents/${sent.incident_id}`,
       'network 500: POST Internal Server Error',
     ]) {
       expect(description).toContain(expected);

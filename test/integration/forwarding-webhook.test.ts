@@ -6,7 +6,9 @@ import { Worker } from '../../status-server/delivery/worker.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { loadAttachmentData, loadReportByReference } from '../../status-server/store/reports.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
-import { freePort, noMailer, startFileServer, startWebhookReceiver } from '../helpers/receivers.ts';
+import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
+import { freePort } from '../helpers/net.ts';
+import { noMailer, startFileServer } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
 const publicUrl = 'https://status.example.com';
@@ -15,7 +17,7 @@ const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 describe.each(testDatabases())('forwarding to a webhook on $name', (database) => {
   let store: Store & { close(): Promise<void> };
   let files: Awaited<ReturnType<typeof startFileServer>>;
-  let hook: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
+  let hook: HookReceiver | undefined;
   beforeAll(async () => {
     store = await openTestStore(database);
     // Stands in for the signed attachment route: serves the stored bytes by reference and position.
@@ -52,7 +54,7 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
     store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('posts the report as signed JSON whose image links serve the images', async () => {
-    hook = await startWebhookReceiver(secret);
+    hook = await startHookReceiver({ secret });
     const sent = await insertReport(store, {
       connectors: ['webhook'],
       incident: { name: 'Payments failing', status: 'monitoring' },
@@ -63,7 +65,7 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
     const delivery = hook.deliveries[0] as (typeof hook.deliveries)[number];
     expect(delivery.id).toBe(sent.jobIds[0]);
     expect(delivery.status).toBe(204);
-    expect(delivery.payload).toMatchObject({
+    expect(delivery.verified).toMatchObject({
       type: 'report.received',
       data: {
         reference: sent.reference,
@@ -84,15 +86,15 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
           { kind: 'network', status: 500, method: 'POST' },
         ],
         incident: {
-          id: sent.incidentId,
+          id: sent.incident_id,
           name: 'Payments failing',
           status: 'monitoring',
-          url: `${publicUrl}/incidents/${sent.incidentId}`,
+          url: `${publicUrl}/incidents/${sent.incident_id}`,
         },
       },
     });
 
-    const attachments = (delivery.payload as { data: { attachments: { name: string; url: string }[] } }).data
+    const attachments = (delivery.verified as { data: { attachments: { name: string; url: string }[] } }).data
       .attachments;
     expect(attachments.map((a) => [a.name, a.url])).toEqual([
       ['capture-1.png', `${files.url}/${sent.reference}/0`],
@@ -106,18 +108,18 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
   });
 
   it('is refused by a receiver holding a different secret', async () => {
-    hook = await startWebhookReceiver(secret);
+    hook = await startHookReceiver({ secret });
     const sent = await insertReport(store, { connectors: ['webhook'] });
     await forward(hook.url, `whsec_${Buffer.alloc(32, 9).toString('base64')}`);
 
-    expect(hook.deliveries.map((d) => [d.status, d.payload])).toEqual([[401, undefined]]);
+    expect(hook.deliveries.map((d) => [d.status, d.verified])).toEqual([[401, undefined]]);
     const [failed] = await forwardingStatus(store.db, sent.id);
     expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
     expect(failed?.last_error).toMatch(/answered 401/);
   });
 
   it('resends with the same webhook-id after a 503 and arrives once', async () => {
-    hook = await startWebhookReceiver(secret);
+    hook = await startHookReceiver({ secret });
     hook.answers.push(503);
     const sent = await insertReport(store, { connectors: ['webhook'] });
     await forward(hook.url);
@@ -142,7 +144,7 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
     expect(waiting?.last_error).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/hook failed: .*ECONNREFUSED/);
     expect((await reportRow(sent.id)).state).toBe('retrying');
 
-    hook = await startWebhookReceiver(secret, port);
+    hook = await startHookReceiver({ secret, port });
     await retryNow(store.db, sent.jobIds);
     await forward(`http://127.0.0.1:${port}/hook`);
 
@@ -157,7 +159,7 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
     [429, 'pending'],
     [500, 'pending'],
   ] as const)('treats an answer of %i as %s', async (status, state) => {
-    hook = await startWebhookReceiver(secret);
+    hook = await startHookReceiver({ secret });
     hook.answers.push(status);
     const sent = await insertReport(store, { connectors: ['webhook'] });
     await forward(hook.url);

@@ -6,7 +6,9 @@ import { Worker } from '../../status-server/delivery/worker.ts';
 import { createMailer } from '../../status-server/mail/transport.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
-import { startRedmineReceiver, startSmtpReceiver, startWebhookReceiver } from '../helpers/receivers.ts';
+import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
+import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
+import { startRedmineReceiver } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
 const publicUrl = 'https://status.example.com';
@@ -15,17 +17,17 @@ const secret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
 
 describe.each(testDatabases())('forwarding to several help desks on $name', (database) => {
   let store: Store & { close(): Promise<void> };
-  let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+  let smtp: MailSink;
   let redmine: Awaited<ReturnType<typeof startRedmineReceiver>>;
-  let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let hook: HookReceiver;
   beforeAll(async () => {
     store = await openTestStore(database);
   });
   beforeEach(async () => {
     [smtp, redmine, hook] = await Promise.all([
-      startSmtpReceiver(),
+      startMailSink(),
       startRedmineReceiver(apiKey),
-      startWebhookReceiver(secret),
+      startHookReceiver({ secret }),
     ]);
   });
   afterEach(() => Promise.all([smtp.stop(), redmine.stop(), hook.stop()]));

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestStartFirst } from '../../status-server/domain/order.ts';
-import * as status from '../../status-server/store/status-store.ts';
-import { type ConsoleClient, insertReport, signedIn } from '../helpers/console.ts';
+import * as status from '../../status-server/status/writes.ts';
+import { type ConsoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
+import { insertReport } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** Names in the order they first appear in a text (a page, a feed). */
@@ -32,7 +33,12 @@ describe.each(testDatabases())('lists sorted by time, with ties, on $name', (dat
     const host = 'same-ms.test';
     // Numbers of different lengths: text order would put SD-10000 before SD-9999.
     for (const reference of ['SD-9999', 'SD-10000', 'SD-10001']) {
-      await insertReport(server, { reference, page_host: host, received_at: at, deadline_at: deadline });
+      await insertReport(server.store, {
+        reference,
+        page_host: host,
+        received_at: at,
+        deadline_at: deadline,
+      });
     }
     const references = async (query: string) => {
       const page = await (await client.get(`/console?host=${host}${query}`)).text();
