@@ -23,9 +23,9 @@ import { loadConfig } from '../status-server/config.ts';
 import { noticeHandlers } from '../status-server/delivery/notices.ts';
 import { Worker } from '../status-server/delivery/worker.ts';
 import { createMailer } from '../status-server/mail/transport.ts';
+import { createIncident } from '../status-server/status/writes.ts';
 import { openStore } from '../status-server/store/db.ts';
 import { migrateToLatest } from '../status-server/store/migrations.ts';
-import { createIncident } from '../status-server/store/status-store.ts';
 import { insertSubscribers } from '../test/helpers/subscribers.ts';
 
 const N = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);

@@ -19,9 +19,6 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { ComponentStatus, IncidentImpact } from '../shared/schemas/status.ts';
 import { loadConfig } from '../status-server/config.ts';
-import { openStore } from '../status-server/store/db.ts';
-import { migrateToLatest } from '../status-server/store/migrations.ts';
-import type { Database } from '../status-server/store/schema.ts';
 import {
   addIncidentUpdate,
   createComponent,
@@ -29,7 +26,10 @@ import {
   createIncident,
   createMaintenance,
   resolveIncident,
-} from '../status-server/store/status-store.ts';
+} from '../status-server/status/writes.ts';
+import { openStore } from '../status-server/store/db.ts';
+import { migrateToLatest } from '../status-server/store/migrations.ts';
+import type { Database } from '../status-server/store/schema.ts';
 
 type Db = Kysely<Database>;
 

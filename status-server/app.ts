@@ -12,6 +12,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { Snapshots } from './snapshot/snapshots.ts';
+import type { StatusService } from './status/service.ts';
 import type { Store } from './store/db.ts';
 import { renderNotFound } from './views/not-found.ts';
 
@@ -19,6 +20,8 @@ export interface AppDeps {
   config: Config;
   store: Store;
   snapshots: Snapshots;
+  /** Status writes for the admin API and the console. */
+  status: StatusService;
   /** Help-desk connectors that are configured; each received report is forwarded to all of them. */
   connectors: readonly string[];
   /** Wakes the delivery worker after a report is queued. */

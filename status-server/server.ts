@@ -3,16 +3,19 @@ import type { Config } from './config.ts';
 import { enabledConnectors } from './connectors/config.ts';
 import { forwardingHandler } from './delivery/forwarding.ts';
 import { noticeHandlers } from './delivery/notices.ts';
-import { Worker } from './delivery/worker.ts';
+import { Worker, type WorkerOptions } from './delivery/worker.ts';
 import { createMailer, type Mailer } from './mail/transport.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
+import { type StatusService, statusService } from './status/service.ts';
 import { openStore, type Store } from './store/db.ts';
 import { migrateToLatest } from './store/migrations.ts';
 
 export interface Running {
   store: Store;
   snapshots: Snapshots;
+  /** Status writes: each refreshes the snapshot and wakes the worker once committed. */
+  status: StatusService;
   mailer: Mailer;
   /** Delivers queued work: reports to the help desk, notices to subscribers. */
   worker: Worker;
@@ -22,9 +25,13 @@ export interface Running {
 
 /**
  * Opens the store, migrates it, builds the first snapshot and starts the delivery worker: everything
- * but listening. `startWorker: false` leaves the queue to another process (and to tests that drive it).
+ * but listening. `startWorker: false` leaves the queue to another process (and to tests that drive it);
+ * `worker` overrides the worker's options.
  */
-export async function startServer(config: Config, options: { startWorker?: boolean } = {}): Promise<Running> {
+export async function startServer(
+  config: Config,
+  options: { startWorker?: boolean; worker?: WorkerOptions } = {},
+): Promise<Running> {
   const store = openStore(config);
   await migrateToLatest(store.db);
   const snapshots = new Snapshots(store, config);
@@ -45,19 +52,22 @@ export async function startServer(config: Config, options: { startWorker?: boole
       ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
     },
     // A fan-out queues a notice per subscriber: claiming hundreds at a time keeps the pool busy.
-    { batch: 500 },
+    { batch: 500, ...options.worker },
   );
   if (options.startWorker !== false) worker.start();
+  const status = statusService({ store, snapshots, wake: () => worker.wake() });
   const app = createApp({
     config,
     store,
     snapshots,
+    status,
     connectors: enabledConnectors(f),
     onQueued: () => worker.wake(),
   });
   return {
     store,
     snapshots,
+    status,
     mailer,
     worker,
     app,

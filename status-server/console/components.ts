@@ -7,7 +7,6 @@ import {
   groupCreate,
   groupUpdate,
 } from '../../shared/schemas/status.ts';
-import { createComponent, createGroup, updateComponent, updateGroup } from '../store/status-store.ts';
 import { renderComponentForm, renderComponentList, renderGroupForm } from '../views/console/components.ts';
 import { emptyForm } from '../views/console/form.ts';
 import { hostList, readForm, submit } from './forms.ts';
@@ -37,8 +36,7 @@ function componentInput(form: URLSearchParams, editing: boolean) {
 
 /** Components and their groups: list, create, edit (name, description, group, host names, status). */
 export function componentRoutes(deps: ConsoleDeps) {
-  const { store, snapshots, config } = deps;
-  const { db } = store;
+  const { snapshots, status, config } = deps;
   const data = () => snapshots.snapshot.data;
   const notFound = (c: Context<ConsoleEnv>) =>
     problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noComponent');
@@ -49,8 +47,8 @@ export function componentRoutes(deps: ConsoleDeps) {
     const input = componentInput(form, id !== undefined);
     const describe = namingHost(input.hosts);
     const saved = id
-      ? await submit(componentUpdate, input, componentFields, (d) => updateComponent(db, id, d), describe)
-      : await submit(componentCreate, input, componentFields, (d) => createComponent(db, d), describe);
+      ? await submit(componentUpdate, input, componentFields, (d) => status.updateComponent(id, d), describe)
+      : await submit(componentCreate, input, componentFields, (d) => status.createComponent(d), describe);
     if (!saved.ok) {
       const view = viewOf(c, config);
       return c.html(
@@ -58,7 +56,6 @@ export function componentRoutes(deps: ConsoleDeps) {
         400,
       );
     }
-    await snapshots.refresh();
     return c.redirect('/console/components', 303);
   };
 
@@ -67,11 +64,10 @@ export function componentRoutes(deps: ConsoleDeps) {
     const description = form.get('description') ?? '';
     const input = { name: form.get('name') ?? '', ...(description || id ? { description } : {}) };
     const saved = id
-      ? await submit(groupUpdate, input, groupFields, (d) => updateGroup(db, id, d))
-      : await submit(groupCreate, input, groupFields, (d) => createGroup(db, d));
+      ? await submit(groupUpdate, input, groupFields, (d) => status.updateGroup(id, d))
+      : await submit(groupCreate, input, groupFields, (d) => status.createGroup(d));
     if (!saved.ok)
       return c.html(renderGroupForm({ values: form, errors: saved.errors }, id, viewOf(c, config)), 400);
-    await snapshots.refresh();
     return c.redirect('/console/components', 303);
   };
 

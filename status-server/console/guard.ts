@@ -12,6 +12,7 @@ import {
 } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
+import type { StatusService } from '../status/service.ts';
 import type { Store } from '../store/db.ts';
 import { type ConsoleContext, type ConsoleKey, consoleTranslator } from '../views/console/context.ts';
 import { renderProblem } from '../views/console/problem.ts';
@@ -25,6 +26,7 @@ export type ConsoleEnv = {
 export interface ConsoleDeps {
   store: Store;
   snapshots: Snapshots;
+  status: StatusService;
   config: Config;
 }
 
@@ -43,7 +45,7 @@ export function clearSessionCookie(c: Context): void {
 }
 
 /** Reads the session cookie into `session`, sliding its expiry; an unknown or expired one is cleared. */
-export function loadSession({ store }: ConsoleDeps) {
+export function loadSession({ store }: Pick<ConsoleDeps, 'store'>) {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id && id.length <= 100 ? await readSession(store.db, id) : undefined;

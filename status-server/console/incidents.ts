@@ -7,7 +7,6 @@ import {
 } from '../../shared/schemas/status.ts';
 import { reportCounts, reportsOfIncident } from '../store/inbox.ts';
 import { loadIncident } from '../store/page-data.ts';
-import { addIncidentUpdate, createIncident, resolveIncident } from '../store/status-store.ts';
 import { emptyForm, type FormState } from '../views/console/form.ts';
 import { renderConsoleIncident } from '../views/console/incident.ts';
 import { type ComponentChoices, renderIncidentForm, renderIncidentList } from '../views/console/incidents.ts';
@@ -16,7 +15,7 @@ import { type ConsoleDeps, type ConsoleEnv, problem, viewOf } from './guard.ts';
 
 /** Incidents for people: list, declare, follow up, resolve, and see the reports each one explains. */
 export function incidentRoutes(deps: ConsoleDeps) {
-  const { store, snapshots, config } = deps;
+  const { store, snapshots, status, config } = deps;
   const { db } = store;
 
   const choices = (): ComponentChoices => {
@@ -81,12 +80,11 @@ export function incidentRoutes(deps: ConsoleDeps) {
         message: form.get('message') ?? '',
         components: componentStatuses(form),
       };
-      const created = await submit(incidentCreate, input, names, (data) => createIncident(db, data));
+      const created = await submit(incidentCreate, input, names, (data) => status.createIncident(data));
       if (!created.ok) {
         const view = viewOf(c, config);
         return c.html(renderIncidentForm({ values: form, errors: created.errors }, choices(), view), 400);
       }
-      await snapshots.refresh();
       return c.redirect(`/console/incidents/${created.data}`, 303);
     })
     .get('/:id', (c) => incidentPage(c, c.req.param('id')))
@@ -102,10 +100,9 @@ export function incidentRoutes(deps: ConsoleDeps) {
         components: componentStatuses(form),
       };
       const posted = await submit(incidentUpdateCreate, input, names, (data) =>
-        addIncidentUpdate(db, id, data),
+        status.addIncidentUpdate(id, data),
       );
       if (!posted.ok) return incidentPage(c, id, { update: { values: form, errors: posted.errors } });
-      await snapshots.refresh();
       return c.redirect(`/console/incidents/${id}`, 303);
     })
     .post('/:id/resolve', async (c) => {
@@ -114,12 +111,11 @@ export function incidentRoutes(deps: ConsoleDeps) {
       const form = await readForm(c);
       // The field is `resolution` on the page, so it does not share an id with the update form's message.
       const input = { message: optional(form, 'resolution') };
-      const resolved = await submit(incidentResolve, input, [], (data) => resolveIncident(db, id, data));
+      const resolved = await submit(incidentResolve, input, [], (data) => status.resolveIncident(id, data));
       if (!resolved.ok) {
         const errors = { resolution: Object.values(resolved.errors).flat() };
         return incidentPage(c, id, { resolve: { values: form, errors } });
       }
-      await snapshots.refresh();
       return c.redirect(`/console/incidents/${id}`, 303);
     });
 }

@@ -44,7 +44,7 @@ function safeNext(next: string | null | undefined): string {
  * a client that keeps failing for an account waits longer each time, while the right password from
  * any client that has not been failing is let in at once.
  */
-export function loginRoutes(deps: ConsoleDeps, throttle = new LoginThrottle()) {
+export function loginRoutes(deps: Pick<ConsoleDeps, 'store' | 'config'>, throttle = new LoginThrottle()) {
   const { store, config } = deps;
 
   const show = (
@@ -112,7 +112,7 @@ export function loginRoutes(deps: ConsoleDeps, throttle = new LoginThrottle()) {
 }
 
 /** Ends the session here and in the browser; behind the login and form-token checks like every post. */
-export function logoutRoute({ store }: ConsoleDeps) {
+export function logoutRoute({ store }: Pick<ConsoleDeps, 'store'>) {
   return new Hono<ConsoleEnv>().post('/logout', async (c) => {
     const id = c.get('sessionId');
     if (id) await endSession(store.db, id);

@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import type { ApiIssue } from '../../shared/schemas/error.ts';
 import { entityId, maintenanceCreate, maintenanceUpdateCreate } from '../../shared/schemas/status.ts';
 import { loadIncident } from '../store/page-data.ts';
-import { addMaintenanceUpdate, createMaintenance } from '../store/status-store.ts';
 import { emptyForm, type FormState } from '../views/console/form.ts';
 import type { ComponentChoices } from '../views/console/incidents.ts';
 import {
@@ -17,7 +16,7 @@ const createFields = ['name', 'message', 'scheduled_for', 'scheduled_until', 'co
 
 /** Scheduled maintenance: list, schedule, and move along scheduled → in progress → verifying → completed. */
 export function maintenanceRoutes(deps: ConsoleDeps) {
-  const { store, snapshots, config } = deps;
+  const { store, snapshots, status, config } = deps;
   const { db } = store;
   const choices = (): ComponentChoices => {
     const { components, groups } = snapshots.snapshot.data;
@@ -62,13 +61,12 @@ export function maintenanceRoutes(deps: ConsoleDeps) {
         maintenanceCreate,
         input,
         createFields,
-        (d) => createMaintenance(db, d),
+        (d) => status.createMaintenance(d),
         describe,
       );
       if (!created.ok) {
         return c.html(renderMaintenanceForm({ values: form, errors: created.errors }, choices(), view), 400);
       }
-      await snapshots.refresh();
       return c.redirect(`/console/maintenance/${created.data}`, 303);
     })
     .get('/:id', (c) => page(c, c.req.param('id')))
@@ -78,10 +76,9 @@ export function maintenanceRoutes(deps: ConsoleDeps) {
       const form = await readForm(c);
       const input = { status: form.get('status') ?? '', message: form.get('message') ?? '' };
       const posted = await submit(maintenanceUpdateCreate, input, ['status', 'message'], (d) =>
-        addMaintenanceUpdate(db, id, d),
+        status.addMaintenanceUpdate(id, d),
       );
       if (!posted.ok) return page(c, id, { values: form, errors: posted.errors });
-      await snapshots.refresh();
       return c.redirect(`/console/maintenance/${id}`, 303);
     });
 }

@@ -18,20 +18,24 @@ import type { Config } from '../config.ts';
 import { jsonBody, MAX_JSON_BODY } from '../http/body.ts';
 import { ApiFailure, notFound } from '../http/errors.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
+import type { StatusService } from '../status/service.ts';
 import type { Store } from '../store/db.ts';
 import { loadIncident } from '../store/page-data.ts';
-import * as status from '../store/status-store.ts';
 import { noticeAdminRoutes } from './notice-admin.ts';
 
 export interface AdminDeps {
   store: Store;
   snapshots: Snapshots;
+  status: StatusService;
   config: Config;
 }
 
-/** Admin API: bearer tokens created with the CLI; every write is visible on the page when it answers. */
+/**
+ * Admin API: bearer tokens created with the CLI. Every write goes through the status service, so it
+ * is on the page when the API answers; answers are read from the database and the current snapshot.
+ */
 export function adminRoutes(deps: AdminDeps) {
-  const { store, snapshots } = deps;
+  const { store, snapshots, status } = deps;
   const { db } = store;
 
   const requireToken = createMiddleware(async (c, next) => {
@@ -62,13 +66,13 @@ export function adminRoutes(deps: AdminDeps) {
   };
 
   const incidentView = async (id: string, kind: 'incident' | 'maintenance') => {
-    const snapshot = await snapshots.refresh();
+    const { snapshot } = snapshots;
     const record = await loadIncident(db, id);
     if (record?.kind !== kind) throw notFound(kind === 'incident' ? 'incident' : 'scheduled maintenance', id);
     return kind === 'incident' ? snapshot.v2.incident(record) : snapshot.v2.maintenance(record);
   };
-  const componentView = async (id: string) => {
-    const snapshot = await snapshots.refresh();
+  const componentView = (id: string) => {
+    const { snapshot } = snapshots;
     const component = snapshot.v2.componentList().find((c) => c.id === id);
     const hosts = snapshot.data.components.find((c) => c.id === id)?.hosts ?? [];
     return { ...component, hosts };
@@ -77,8 +81,8 @@ export function adminRoutes(deps: AdminDeps) {
   return new Hono()
     .use('*', requireToken, limit)
     .route('/', noticeAdminRoutes({ store, config: deps.config, subscriptions: deps.config.subscriptions }))
-    .get('/components', async (c) => {
-      const snapshot = await snapshots.refresh();
+    .get('/components', (c) => {
+      const { snapshot } = snapshots;
       const hosts = new Map(snapshot.data.components.map((d) => [d.id, d.hosts]));
       return c.json({
         components: snapshot.v2
@@ -87,25 +91,25 @@ export function adminRoutes(deps: AdminDeps) {
       });
     })
     .post('/groups', async (c) => {
-      const group = await status.createGroup(db, await jsonBody(c, groupCreate));
-      return c.json({ group: await componentView(group.id) }, 201);
+      const group = await status.createGroup(await jsonBody(c, groupCreate));
+      return c.json({ group: componentView(group.id) }, 201);
     })
     .patch('/groups/:id', async (c) => {
       const id = idParam('component group', c.req.param('id'));
-      await status.updateGroup(db, id, await jsonBody(c, groupUpdate));
-      return c.json({ group: await componentView(id) });
+      await status.updateGroup(id, await jsonBody(c, groupUpdate));
+      return c.json({ group: componentView(id) });
     })
     .post('/components', async (c) => {
-      const component = await status.createComponent(db, await jsonBody(c, componentCreate));
-      return c.json({ component: await componentView(component.id) }, 201);
+      const component = await status.createComponent(await jsonBody(c, componentCreate));
+      return c.json({ component: componentView(component.id) }, 201);
     })
     .patch('/components/:id', async (c) => {
       const id = idParam('component', c.req.param('id'));
-      await status.updateComponent(db, id, await jsonBody(c, componentUpdate));
-      return c.json({ component: await componentView(id) });
+      await status.updateComponent(id, await jsonBody(c, componentUpdate));
+      return c.json({ component: componentView(id) });
     })
     .post('/incidents', async (c) => {
-      const id = await status.createIncident(db, await jsonBody(c, incidentCreate));
+      const id = await status.createIncident(await jsonBody(c, incidentCreate));
       return c.json({ incident: await incidentView(id, 'incident') }, 201);
     })
     .get('/incidents/:id', async (c) => {
@@ -114,21 +118,21 @@ export function adminRoutes(deps: AdminDeps) {
     })
     .post('/incidents/:id/updates', async (c) => {
       const id = idParam('incident', c.req.param('id'));
-      await status.addIncidentUpdate(db, id, await jsonBody(c, incidentUpdateCreate));
+      await status.addIncidentUpdate(id, await jsonBody(c, incidentUpdateCreate));
       return c.json({ incident: await incidentView(id, 'incident') }, 201);
     })
     .post('/incidents/:id/resolve', async (c) => {
       const id = idParam('incident', c.req.param('id'));
-      await status.resolveIncident(db, id, await jsonBody(c, incidentResolve));
+      await status.resolveIncident(id, await jsonBody(c, incidentResolve));
       return c.json({ incident: await incidentView(id, 'incident') });
     })
     .post('/maintenances', async (c) => {
-      const id = await status.createMaintenance(db, await jsonBody(c, maintenanceCreate));
+      const id = await status.createMaintenance(await jsonBody(c, maintenanceCreate));
       return c.json({ scheduled_maintenance: await incidentView(id, 'maintenance') }, 201);
     })
     .post('/maintenances/:id/updates', async (c) => {
       const id = idParam('scheduled maintenance', c.req.param('id'));
-      await status.addMaintenanceUpdate(db, id, await jsonBody(c, maintenanceUpdateCreate));
+      await status.addMaintenanceUpdate(id, await jsonBody(c, maintenanceUpdateCreate));
       return c.json({ scheduled_maintenance: await incidentView(id, 'maintenance') }, 201);
     });
 }

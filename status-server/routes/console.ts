@@ -39,8 +39,8 @@ const headers = createMiddleware(async (c, next) => {
 
 /**
  * The support console, mounted at `/console`: server-rendered pages behind a login, for the report
- * inbox and for incidents, components and maintenance. Writes go through the same store functions
- * and schemas as the admin API, and refresh the public page's snapshot before answering.
+ * inbox and for incidents, components and maintenance. Writes go through the same status service
+ * and schemas as the admin API, so the public page shows them before the console answers.
  */
 export function consoleRoutes(deps: ConsoleDeps) {
   const { config } = deps;

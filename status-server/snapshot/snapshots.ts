@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { PAGE_POLICY } from '../http/headers.ts';
 import type { Store } from '../store/db.ts';
 import { loadPageData, type PageData } from '../store/page-data.ts';
-import { pageRevision } from '../store/status-store.ts';
+import { pageRevision } from '../store/page-state.ts';
 import { renderHome } from '../views/home.ts';
 import { V2Mapper } from './v2.ts';
 

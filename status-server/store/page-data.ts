@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ComponentStatus } from '../../shared/schemas/status.ts';
+import type { AffectedComponent } from '../domain/lifecycle.ts';
 import { latestStartFirst } from '../domain/order.ts';
 import type { StatusChange } from '../domain/uptime.ts';
 import type { Database } from './schema.ts';
-import type { AffectedComponent } from './status-store.ts';
 
 type Db = Kysely<Database>;
 

@@ -1,8 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Snapshots } from '../../status-server/snapshot/snapshots.ts';
+import * as status from '../../status-server/status/writes.ts';
 import { openStore, type Store } from '../../status-server/store/db.ts';
-import * as status from '../../status-server/store/status-store.ts';
+import { pageRevision } from '../../status-server/store/page-state.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -90,7 +91,7 @@ describe.each(testDatabases())('caching on $name', (database) => {
     const calls = [];
     for (let i = 0; i < 6; i++) {
       await status.createComponent(server.store.db, { name: `Overlapping ${i}` });
-      const revision = await status.pageRevision(server.store.db);
+      const revision = await pageRevision(server.store.db);
       calls.push(
         ...[1, 2, 3].map(() => server.snapshots.refresh().then((s) => ({ revision, seen: s.revision }))),
       );

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Snapshots } from '../snapshot/snapshots.ts';
+import type { Store } from '../store/db.ts';
+import type { Database } from '../store/schema.ts';
+import * as writes from './writes.ts';
+
+export interface StatusServiceDeps {
+  store: Store;
+  snapshots: Snapshots;
+  /** Wakes the delivery worker, so a write's notices leave at once instead of at its next idle poll. */
+  wake: () => void;
+}
+
+/**
+ * The status page's writes, for the admin API and the console alike. Each commits in one
+ * transaction with the notices it queues (see `writes.ts`); then the worker is woken for those
+ * notices and the snapshot rebuilt, so the page shows the write by the time the caller answers.
+ * A write that queued nothing costs the worker one empty look at the queue.
+ */
+export function statusService({ store, snapshots, wake }: StatusServiceDeps) {
+  const committed =
+    <A extends unknown[], T>(write: (db: Kysely<Database>, ...args: A) => Promise<T>) =>
+    async (...args: A): Promise<T> => {
+      const result = await write(store.db, ...args);
+      wake();
+      await snapshots.refresh();
+      return result;
+    };
+  return {
+    createGroup: committed(writes.createGroup),
+    updateGroup: committed(writes.updateGroup),
+    createComponent: committed(writes.createComponent),
+    updateComponent: committed(writes.updateComponent),
+    createIncident: committed(writes.createIncident),
+    addIncidentUpdate: committed(writes.addIncidentUpdate),
+    resolveIncident: committed(writes.resolveIncident),
+    createMaintenance: committed(writes.createMaintenance),
+    addMaintenanceUpdate: committed(writes.addMaintenanceUpdate),
+  };
+}
+
+export type StatusService = ReturnType<typeof statusService>;
