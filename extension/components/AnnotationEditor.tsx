@@ -14,7 +14,7 @@ import {
   undo,
 } from '../lib/editor.ts';
 import { t } from '../lib/i18n.ts';
-import { paintFlattened } from '../lib/send.ts';
+import { paintFlattened } from '../lib/report/flatten.ts';
 import type { Capture } from '../lib/store.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { PriorityLevel } from '../../shared/priority.ts';
 import type { FormField as FieldConfig, FormConfig } from '../../shared/schemas/form-config.ts';
 import { t, tKey } from '../lib/i18n.ts';
-import { visibleFields } from '../lib/send.ts';
+import { visibleFields } from '../lib/report/fields.ts';
 import type { FormValues } from '../lib/store.ts';
 import { FormField } from './FormField.tsx';
 import { PriorityField } from './PriorityField.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { FormConfig } from '../../shared/schemas/form-config.ts';
 import { t, tKey } from '../lib/i18n.ts';
-import type { Checked } from '../lib/send.ts';
+import type { Checked } from '../lib/report/validation.ts';
 
 /** What keeps the report from going, each item a link to its field; it takes the focus when it appears. */
 export function SendErrors({

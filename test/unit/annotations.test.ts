@@ -12,7 +12,7 @@ import {
   undo,
   validAnnotations,
 } from '../../extension/lib/editor.ts';
-import { paintFlattened } from '../../extension/lib/send.ts';
+import { paintFlattened } from '../../extension/lib/report/flatten.ts';
 
 /** A small seeded generator, so a failing fuzz case can be replayed from its seed. */
 function random(seed: number): () => number {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attachmentParts,
-  checkReport,
-  outboxItem,
-  outgoingOf,
-  parseCount,
-  prefilledForm,
-  reportFields,
-  reportInput,
-} from '../../extension/lib/send.ts';
+import { attachmentParts, outgoingOf } from '../../extension/lib/report/attachments.ts';
+import { parseCount, prefilledForm, reportFields, reportInput } from '../../extension/lib/report/fields.ts';
+import { outboxItem } from '../../extension/lib/report/send.ts';
+import { checkReport } from '../../extension/lib/report/validation.ts';
 import type { Capture, Draft } from '../../extension/lib/store.ts';
 import { defaultFormConfig, parseFormConfig } from '../../shared/schemas/form-config.ts';
 import { report } from '../../shared/schemas/report.ts';

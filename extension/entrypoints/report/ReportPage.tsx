@@ -12,7 +12,9 @@ import { SendErrors } from '../../components/SendErrors.tsx';
 import { SentStatus } from '../../components/SentStatus.tsx';
 import { activeIncidents } from '../../lib/api/client.ts';
 import { formatTime, t } from '../../lib/i18n.ts';
-import { attachmentParts, type Checked, checkReport, outgoingOf, sendDraft } from '../../lib/send.ts';
+import { requestTypeOf } from '../../lib/report/fields.ts';
+import { sendDraft } from '../../lib/report/send.ts';
+import { type Checked, checkDraft } from '../../lib/report/validation.ts';
 import { recentReportsFor, refreshStatus } from '../../lib/sent.ts';
 import type { Draft, OutboxItem, SentReport } from '../../lib/store.ts';
 import { DraftSync } from './draft-sync.ts';
@@ -97,7 +99,7 @@ export function ReportPage() {
   const config = loaded?.config;
   const liveErrors = useMemo(() => {
     if (attempts === 0 || !draft || !config) return undefined;
-    return checkReport(draft, config, attachmentParts(outgoingOf(draft)).meta);
+    return checkDraft(draft, config);
   }, [attempts, draft, config]);
 
   if (phase.kind === 'loading') return <main aria-busy="true">{t('report.page.loading')}</main>;
@@ -137,7 +139,7 @@ export function ReportPage() {
     );
   }
 
-  const requestType = draft.requestType ?? config.requestTypes[0]?.id ?? 'question';
+  const requestType = requestTypeOf(draft, config);
   // Once Send was pressed, field errors follow the typing; problems only Send can find stay until the next try.
   const shownErrors: Checked | undefined = liveErrors
     ? {
@@ -154,7 +156,7 @@ export function ReportPage() {
     if (!current) return;
     setAttempts((n) => n + 1);
     setSendFailure(undefined);
-    const quick = checkReport(current, config, attachmentParts(outgoingOf(current)).meta);
+    const quick = checkDraft(current, config);
     if (!quick.report) return setSendFailure(quick);
     setSending(true);
     try {

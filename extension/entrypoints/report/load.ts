@@ -1,7 +1,7 @@
 import type { FormConfig } from '../../../shared/schemas/form-config.ts';
 import { validAnnotations } from '../../lib/editor.ts';
 import { type ConfigSource, loadFormConfig } from '../../lib/form-config.ts';
-import { prefilledForm } from '../../lib/send.ts';
+import { prefilledForm } from '../../lib/report/fields.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import type { Draft } from '../../lib/store.ts';
 import { db, getDraft, saveDraft } from '../../lib/store.ts';
