@@ -8,74 +8,20 @@
  *
  * Target (issue 3): p99 server time ≤ 100 ms.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startHookReceiver } from '../test/helpers/hook-receiver.ts';
 import { makePng } from '../test/helpers/images.ts';
 import { sampleReport } from '../test/helpers/intake.ts';
+import { ownedTempDir, runBench, startStatusServer } from './lib/processes.ts';
+import { percentile } from './lib/report.ts';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1000);
 /** Reports in flight at once: a busy office's worth of extensions sending together. */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const TARGET_P99_MS = 100;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-/** A help desk that accepts every forwarded report, so forwarding runs as it would in production. */
-async function webhookSink(): Promise<{ url: string; received: () => number; close(): void }> {
-  let received = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      received++;
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    received: () => received,
-    close: () => server.close(),
-  };
-}
-
-async function startServer(dataDir: string, port: number, hookUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'status-server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SNAPDESK_DATA_DIR: dataDir,
-      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
-      SNAPDESK_INTAKE_PER_MINUTE: '100000',
-      SNAPDESK_FORWARD_WEBHOOK_URL: hookUrl,
-      SNAPDESK_FORWARD_WEBHOOK_SECRET: `whsec_${Buffer.from('bench-secret-bench-secret-bench!').toString('base64')}`,
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('listening on')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  return child;
-}
+const SECRET = `whsec_${Buffer.from('bench-secret-bench-secret-bench!').toString('base64')}`;
 
 /** Peak resident memory of a process (Linux), in MB. */
 function peakMemoryMb(pid: number): number {
@@ -84,20 +30,21 @@ function peakMemoryMb(pid: number): number {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'snapdesk-bench-intake-'));
-  const sink = await webhookSink();
-  const port = await freePort();
-  const server = await startServer(dataDir, port, sink.url);
-  const cleanup = () => {
-    server.kill('SIGTERM');
-    sink.close();
-  };
-  process.once('SIGINT', () => {
-    cleanup();
-    process.exit(130);
-  });
-
+  const tmp = await ownedTempDir('snapdesk-bench-intake-');
+  const dataDir = join(tmp, 'data');
+  // A help desk that accepts every forwarded report, so forwarding runs as it would in production.
+  const hook = await startHookReceiver({ secret: SECRET });
   try {
+    const { origin, service } = await startStatusServer({
+      dataDir,
+      log: join(tmp, 'server.log'),
+      env: {
+        DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+        SNAPDESK_INTAKE_PER_MINUTE: '100000',
+        SNAPDESK_FORWARD_WEBHOOK_URL: `${hook.url}/hook`,
+        SNAPDESK_FORWARD_WEBHOOK_SECRET: SECRET,
+      },
+    });
     // Noise does not compress, so each PNG is as big as a busy page's capture: 320×320×3 ≈ 300 KB.
     const images = [
       makePng(320, 320, [0, 0, 0], true),
@@ -131,7 +78,7 @@ async function main() {
           form.set(`file${i}`, new Blob([new Uint8Array(img)], { type: 'image/png' }), `step-${i}.png`);
         }
         const t0 = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}/api/reports`, {
+        const res = await fetch(`${origin}/api/reports`, {
           method: 'POST',
           headers: { 'idempotency-key': `bench-${n}-${crypto.randomUUID()}` },
           body: form,
@@ -148,8 +95,7 @@ async function main() {
 
     // Give forwarding a moment to drain so the sink count says whether it kept up.
     const until = Date.now() + 30_000;
-    while (sink.received() < REPORTS - failures && Date.now() < until)
-      await new Promise((r) => setTimeout(r, 250));
+    while (hook.deliveries.length < REPORTS - failures && Date.now() < until) await sleep(250);
 
     serverMs.sort((a, b) => a - b);
     roundTripMs.sort((a, b) => a - b);
@@ -168,8 +114,10 @@ async function main() {
     console.log(
       `  throughput:              ${(REPORTS / seconds).toFixed(1)} reports/s (${((REPORTS * imageKb * 3) / 1024 / seconds).toFixed(1)} MB/s of images)`,
     );
-    console.log(`  forwarded to the sink:   ${sink.received()} (within 30 s after the last report)`);
-    console.log(`  server peak memory:      ${peakMemoryMb(server.pid as number).toFixed(0)} MB (VmHWM)`);
+    console.log(`  forwarded to the sink:   ${hook.deliveries.length} (within 30 s after the last report)`);
+    console.log(
+      `  server peak memory:      ${peakMemoryMb(service.child.pid as number).toFixed(0)} MB (VmHWM)`,
+    );
     if (!process.env.BENCH_DATABASE_URL) {
       console.log(
         `  SQLite file:             ${(statSync(join(dataDir, 'snapdesk.sqlite')).size / 1024 / 1024).toFixed(0)} MB`,
@@ -177,9 +125,8 @@ async function main() {
     }
     if (failures) process.exitCode = 1;
   } finally {
-    cleanup();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hook.stop();
   }
 }
 
-await main();
+await runBench(main);

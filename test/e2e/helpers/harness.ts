@@ -9,6 +9,7 @@ import { createToken } from '../../../status-server/auth/tokens.ts';
 import { loadConfig } from '../../../status-server/config.ts';
 import { type Running, startServer } from '../../../status-server/server.ts';
 import { makePng } from '../../helpers/images.ts';
+import { freePort } from '../../helpers/net.ts';
 
 /** The extension API as the callbacks below see it: they run inside the extension, not in Node. */
 declare const chrome: {
@@ -54,9 +55,7 @@ export interface StatusServer {
 /** The real status server on SQLite in a temporary folder, listening on 127.0.0.1. */
 export async function startStatusServer(env: Record<string, string> = {}): Promise<StatusServer> {
   const dir = mkdtempSync(join(tmpdir(), 'snapdesk-e2e-'));
-  const probe = createServer();
-  const port = await listen(probe);
-  await new Promise((r) => probe.close(r));
+  const port = await freePort();
   const config = loadConfig({
     SNAPDESK_DATA_DIR: dir,
     PORT: String(port),

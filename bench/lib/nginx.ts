@@ -1,0 +1,55 @@
+/** nginx serving fixed bytes as static files: the baseline a server's throughput is measured against. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { freePort } from '../../test/helpers/net.ts';
+import { startService, waitUntilAnswering } from './processes.ts';
+
+export const NGINX = '/usr/sbin/nginx';
+
+function nginxConfig(dir: string, port: number): string {
+  return `worker_processes 1;
+daemon off;
+error_log ${dir}/error.log;
+pid ${dir}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 100000;
+  client_body_temp_path ${dir}/client_body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir}/root;
+    location = / { default_type text/html; try_files /index.html =404; }
+    location /api/ { default_type application/json; }
+  }
+}
+`;
+}
+
+/**
+ * nginx with one worker serving `bodies` (path → bytes) as static files from `dir`; `/` as HTML,
+ * `/api/…` as JSON. Answers its origin once it serves `/`.
+ */
+export async function startNginx(dir: string, bodies: Map<string, Uint8Array>): Promise<string> {
+  for (const [path, body] of bodies) {
+    const file = join(dir, 'root', path === '/' ? 'index.html' : path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, body);
+  }
+  const port = await freePort();
+  await writeFile(join(dir, 'nginx.conf'), nginxConfig(dir, port));
+  // -e: nginx opens its default error log before reading the config, and that path may not exist.
+  const service = await startService(
+    'nginx',
+    NGINX,
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+    join(dir, 'error.log'),
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(service, `${origin}/`);
+  return origin;
+}
