@@ -24,7 +24,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { z } from 'zod';
 import { BAND_CSS_HEIGHT } from '../extension/lib/capture/band.ts';
-import { rateLimitFloorMs } from '../extension/lib/stitch-plan.ts';
+import { rateLimitFloorMs } from '../extension/lib/capture/stitch-plan.ts';
 import {
   configureServer,
   type ExtensionBrowser,

@@ -1,7 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ConsoleEntry } from '../../shared/schemas/report.ts';
-import { captureTab, captureViewport } from '../lib/capture/capture.ts';
+import { type CaptureResult, createCapturer } from '../lib/capture/capture.ts';
 import { extensionFor } from '../lib/capture/encode.ts';
 import { environmentOf, redactEntries } from '../lib/environment.ts';
 import { backgroundMessage } from '../lib/messages.ts';
@@ -10,6 +10,14 @@ import { type Capture, type Draft, getDraft, saveDraft } from '../lib/store.ts';
 
 const MENU_ID = 'report-problem';
 const OUTBOX_ALARM = 'outbox';
+
+/** Captures in this browser; one for the worker, so the capture rate limit has one clock. */
+const capturer = createCapturer({
+  captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+  sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+});
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
@@ -73,7 +81,7 @@ async function report(tab: Tab): Promise<string | undefined> {
   const at = new Date();
   try {
     await ensurePageScript(tab.id);
-    const { metrics, viewport, fullPage } = await captureTab(target, at);
+    const { metrics, viewport, fullPage } = await capturer.captureTab(target, at);
     const entries = (await browser.tabs.sendMessage(tab.id, { type: 'entries' })) as ConsoleEntry[];
     const draft: Draft = {
       id: crypto.randomUUID(),
@@ -109,17 +117,13 @@ async function addStep(draftId: string, tabId: number): Promise<number> {
   await browser.tabs.update(tabId, { active: true });
   await new Promise((r) => setTimeout(r, 150)); // let the tab paint after it comes to the front
   const at = new Date();
-  const { viewport } = await captureViewport({ id: tabId, windowId: tab.windowId }, at);
+  const { viewport } = await capturer.captureViewport({ id: tabId, windowId: tab.windowId }, at);
   draft.captures.push(toCapture(viewport, `step-${draft.captures.length + 1}`, at));
   await saveDraft(draft);
   return draft.captures.length;
 }
 
-function toCapture(
-  result: Awaited<ReturnType<typeof captureViewport>>['viewport'],
-  base: string,
-  at: Date,
-): Capture {
+function toCapture(result: CaptureResult, base: string, at: Date): Capture {
   return {
     id: crypto.randomUUID(),
     name: `${base}.${extensionFor(result.blob)}`,

@@ -5,7 +5,7 @@ import {
   rateLimitFloorMs,
   type StitchInput,
   type StitchPlan,
-} from '../../extension/lib/stitch-plan.ts';
+} from '../../extension/lib/capture/stitch-plan.ts';
 
 const page = (overrides: Partial<StitchInput> = {}): StitchInput => ({
   scrollHeight: 3000,

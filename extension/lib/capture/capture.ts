@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 import type { CaptureMethod } from '../../../shared/schemas/report.ts';
 import { type PageMessage, type PageMetrics, pageMetrics, rendered } from '../messages.ts';
-import { captureDelayMs, planStitch } from '../stitch-plan.ts';
 import { bandHeight, drawBand, withBand } from './band.ts';
 import { encodeCompact } from './encode.ts';
+import { type CaptureClock, pacedCapture } from './pacing.ts';
+import { planStitch } from './stitch-plan.ts';
 
 export interface CaptureResult {
   blob: Blob;
@@ -13,43 +13,37 @@ export interface CaptureResult {
   truncated: boolean;
 }
 
+/** The browser calls a capture makes, passed in so that a test can fake the tab and the clock. */
+export interface CaptureBrowser extends CaptureClock {
+  /** A message to the tab's page script, and its answer. */
+  sendToTab(tabId: number, message: PageMessage): Promise<unknown>;
+}
+
+type Tab = { id: number; windowId: number };
+
+/** The page script and the paced capture of one tab's browser. */
+interface Shell {
+  ask<T>(tabId: number, message: PageMessage): Promise<T>;
+  captureVisible(windowId: number): Promise<string>;
+}
+
 /** Pages taller than this (CSS px) are not walked for lazy content: an endless feed would never end. */
 const PRELOAD_MAX_HEIGHT = 30_000;
 
-async function ask<T>(tabId: number, message: PageMessage): Promise<T> {
-  const answer = (await browser.tabs.sendMessage(tabId, message)) as T | { error: string } | undefined;
-  if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(answer.error);
-  return answer as T;
-}
-
-/** Start times of our `captureVisibleTab` calls, to keep within the browser's rate limit. */
-const calls: number[] = [];
-/** Chromium's rate-limit error names the limit it enforces. */
-const QUOTA_EXCEEDED = 'MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND';
-/** Long enough for any quota window open at the failed call to have closed (1 s, and a margin). */
-const QUOTA_RETRY_MS = 1100;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The visible part of the tab as a PNG data URL, as soon as the rate limit allows. */
-async function captureVisible(windowId: number): Promise<string> {
-  // Asked again after each wait: a timer may fire a little before the clock reaches the time asked
-  // for, and the call must go at a moment the pacing rule has approved.
-  for (let wait = captureDelayMs(Date.now(), calls); wait > 0; wait = captureDelayMs(Date.now(), calls)) {
-    await sleep(wait);
-  }
-  calls.push(Date.now());
-  if (calls.length > 10) calls.shift();
-  try {
-    return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-  } catch (err) {
-    if (!(err instanceof Error && err.message.includes(QUOTA_EXCEEDED))) throw err;
-    // Our clock and the browser's put a call in different quota windows (a busy machine delays the
-    // browser's count): once every window open then has closed, the next call surely has room.
-    await sleep(QUOTA_RETRY_MS);
-    calls.push(Date.now());
-    return browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-  }
+/** The captures, on the browser given; one capturer keeps one clock for the browser's rate limit. */
+export function createCapturer(io: CaptureBrowser) {
+  const shell: Shell = {
+    async ask<T>(tabId: number, message: PageMessage): Promise<T> {
+      const answer = (await io.sendToTab(tabId, message)) as T | { error: string } | undefined;
+      if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(answer.error);
+      return answer as T;
+    },
+    captureVisible: pacedCapture(io),
+  };
+  return {
+    captureTab: (tab: Tab, at: Date) => captureTab(shell, tab, at),
+    captureViewport: (tab: Tab, at: Date) => captureViewport(shell, tab, at),
+  };
 }
 
 const decode = async (dataUrl: string) => createImageBitmap(await (await fetch(dataUrl)).blob());
@@ -66,7 +60,8 @@ interface Taken {
  * the whole page. Private fields are masked in the page before either capture, and the page is put
  * back as it was as soon as its pixels are taken, whatever happens in between; encoding comes after.
  */
-export async function captureTab(tab: { id: number; windowId: number }, at: Date) {
+async function captureTab(shell: Shell, tab: Tab, at: Date) {
+  const { ask, captureVisible } = shell;
   const metrics = pageMetrics.parse(await ask(tab.id, { type: 'prepare' }));
   let viewport: CaptureResult;
   let full: Taken;
@@ -80,8 +75,8 @@ export async function captureTab(tab: { id: number; windowId: number }, at: Date
         : undefined;
     viewport = await encode(banded(await decode(shot), 'viewport', metrics, at, false));
     full = walked
-      ? await stitch(tab, pageMetrics.parse(await walked), at)
-      : await render(tab.id, metrics, at);
+      ? await stitch(shell, tab, pageMetrics.parse(await walked), at)
+      : await render(ask, tab.id, metrics, at);
   } finally {
     await ask(tab.id, { type: 'restore' }).catch(() => {});
   }
@@ -89,7 +84,7 @@ export async function captureTab(tab: { id: number; windowId: number }, at: Date
 }
 
 /** Only the viewport, for the steps of a series. */
-export async function captureViewport(tab: { id: number; windowId: number }, at: Date) {
+async function captureViewport({ ask, captureVisible }: Shell, tab: Tab, at: Date) {
   const metrics = pageMetrics.parse(await ask(tab.id, { type: 'prepare' }));
   let shot: ImageBitmap;
   try {
@@ -101,7 +96,12 @@ export async function captureViewport(tab: { id: number; windowId: number }, at:
 }
 
 /** Scroll-and-stitch of the real pixels, with pinned bars kept once (see stitch-plan.ts). */
-async function stitch(tab: { id: number; windowId: number }, metrics: PageMetrics, at: Date): Promise<Taken> {
+async function stitch(
+  { ask, captureVisible }: Shell,
+  tab: Tab,
+  metrics: PageMetrics,
+  at: Date,
+): Promise<Taken> {
   const plan = planStitch({
     scrollHeight: metrics.scrollHeight,
     viewportWidth: metrics.viewportWidth,
@@ -131,7 +131,7 @@ async function stitch(tab: { id: number; windowId: number }, metrics: PageMetric
 }
 
 /** The html2canvas fallback for pages that scroll inside a container. */
-async function render(tabId: number, metrics: PageMetrics, at: Date): Promise<Taken> {
+async function render(ask: Shell['ask'], tabId: number, metrics: PageMetrics, at: Date): Promise<Taken> {
   const maxHeight = Math.floor(32_000 / metrics.devicePixelRatio);
   const result = rendered.parse(await ask(tabId, { type: 'render', maxHeight }));
   return banded(await decode(result.dataUrl), 'html2canvas', metrics, at, result.truncated);
