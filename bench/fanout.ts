@@ -3,22 +3,17 @@
  * through the durable queue and the worker, into a local SMTP sink; and, in the same run, the same
  * number of mails straight from nodemailer into the same sink with no queue, for the ratio.
  *
- * The sink runs in its own process (so its parsing does not take the sender's CPU) and counts
- * mails per recipient and Message-ID: lost and duplicate counts come from what it received.
+ * The sink (bench/lib/counting-sink.ts) runs in its own process and counts mails per recipient and
+ * Message-ID: lost and duplicate counts come from what it received.
  * SQLite in a temporary folder by default; with DATABASE_URL, a temporary database on that
  * PostgreSQL server (created and dropped by the run). Run with
  * `npx tsx bench/fanout.ts`. It reports; missing the target is not a failure, losing or
  * duplicating a mail is (exit code 1).
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTransport } from 'nodemailer';
-import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../status-server/config.ts';
 import { noticeHandlers } from '../status-server/delivery/notices.ts';
 import { Worker } from '../status-server/delivery/worker.ts';
@@ -27,6 +22,8 @@ import { createIncident } from '../status-server/status/writes.ts';
 import { openStore } from '../status-server/store/db.ts';
 import { migrateToLatest } from '../status-server/store/migrations.ts';
 import { insertSubscribers } from '../test/helpers/subscribers.ts';
+import { startCountingSink } from './lib/counting-sink.ts';
+import { temporaryPostgres } from './lib/postgres.ts';
 
 const N = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 /** The same pool for both runs: the number the server's mailer uses by default. */
@@ -34,77 +31,6 @@ const CONNECTIONS = 8;
 /** The whole run must end within five minutes; BENCH_DEADLINE_S gives a slow or busy machine longer. */
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_S ?? 270) * 1000;
 const TARGET_RATIO = 0.8;
-
-interface SinkStats {
-  received: number;
-  recipients: number;
-  duplicates: number;
-}
-
-/** The sink process: accepts everything, counts recipients and Message-IDs, answers `stats` over IPC. */
-async function runSink(): Promise<void> {
-  const perRecipient = new Map<string, number>();
-  const ids = new Set<string>();
-  let received = 0;
-  let duplicates = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    maxClients: 64,
-    onData(stream, session, callback) {
-      let head = '';
-      stream.on('data', (chunk: Buffer) => {
-        if (head.length < 4096) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        received++;
-        const id = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? `none-${received}`;
-        for (const r of session.envelope.rcptTo) {
-          const seen = perRecipient.get(r.address) ?? 0;
-          perRecipient.set(r.address, seen + 1);
-          if (seen > 0 || ids.has(`${id} ${r.address}`)) duplicates++;
-          ids.add(`${id} ${r.address}`);
-        }
-        callback();
-      });
-    },
-  });
-  // A sender that hangs up mid-session is the sender's business, not a reason for the sink to stop.
-  server.on('error', () => {});
-  // The benchmark gone (finished or killed), the sink goes too.
-  process.on('disconnect', () => process.exit(0));
-  server.listen(0, '127.0.0.1', () =>
-    process.send?.({ port: (server.server.address() as AddressInfo).port }),
-  );
-  process.on('message', (m: string) => {
-    if (m === 'stats')
-      process.send?.({ received, recipients: perRecipient.size, duplicates } satisfies SinkStats);
-    if (m === 'reset') {
-      perRecipient.clear();
-      ids.clear();
-      received = 0;
-      duplicates = 0;
-      process.send?.({ reset: true });
-    }
-  });
-}
-
-function ask<T>(
-  sink: ChildProcess,
-  message: string,
-  pick: (m: Record<string, unknown>) => boolean,
-): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (m: Record<string, unknown>) => {
-      if (!pick(m)) return;
-      sink.off('message', listener);
-      resolve(m as T);
-    };
-    sink.on('message', listener);
-    sink.send(message);
-  });
-}
 
 /** A notice-shaped message: both parts, the unsubscribe headers, about the size of a real one. */
 function sampleMail(i: number) {
@@ -136,21 +62,6 @@ async function rawRun(url: string): Promise<number> {
   const ms = performance.now() - started;
   transport.close();
   return ms;
-}
-
-/** A fresh database on the DATABASE_URL server, so runs never meet each other's subscribers. */
-async function temporaryPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `snapdesk_fanout_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 async function queueRun(url: string, dir: string, databaseUrl: string) {
@@ -207,20 +118,21 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     process.exit(2);
   }, DEADLINE_MS);
-  const sink = fork(fileURLToPath(import.meta.url), ['sink'], { execArgv: ['--import', 'tsx'] });
-  const postgres = process.env.DATABASE_URL ? await temporaryPostgres(process.env.DATABASE_URL) : undefined;
+  const sink = await startCountingSink();
+  const postgres = process.env.DATABASE_URL
+    ? await temporaryPostgres(process.env.DATABASE_URL, 'snapdesk_fanout')
+    : undefined;
   try {
-    const { port } = await ask<{ port: number }>(sink, 'hello', (m) => typeof m.port === 'number');
-    const url = `smtp://127.0.0.1:${port}`;
+    const { url } = sink;
     console.log(
       `fanout: ${N.toLocaleString('en')} mails, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, ${CONNECTIONS} SMTP connections`,
     );
 
     const rawMs = await rawRun(url);
-    const raw = await ask<SinkStats>(sink, 'stats', (m) => 'received' in m);
-    await ask(sink, 'reset', (m) => 'reset' in m);
+    const raw = await sink.stats();
+    await sink.reset();
     const q = await queueRun(url, dir, postgres?.url ?? '');
-    const got = await ask<SinkStats>(sink, 'stats', (m) => 'received' in m);
+    const got = await sink.stats();
 
     const rawRate = N / (rawMs / 1000);
     const queueRate = N / (q.deliveryMs / 1000);
@@ -249,11 +161,10 @@ async function main(): Promise<void> {
     process.exitCode = lost === 0 && got.duplicates === 0 ? 0 : 1;
   } finally {
     clearTimeout(timer);
-    sink.kill();
+    sink.stop();
     await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === 'sink') await runSink();
-else await main();
+await main();
