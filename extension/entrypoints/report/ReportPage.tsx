@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { IncidentLink } from '../../../shared/schemas/report.ts';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { AnnotationEditor } from '../../components/AnnotationEditor.tsx';
 import { CaptureSeries } from '../../components/CaptureSeries.tsx';
 import { DuplicateGuard } from '../../components/DuplicateGuard.tsx';
@@ -16,33 +15,24 @@ import { requestTypeOf } from '../../lib/report/fields.ts';
 import { sendDraft } from '../../lib/report/send.ts';
 import { type Checked, checkDraft } from '../../lib/report/validation.ts';
 import { recentReportsFor, refreshStatus } from '../../lib/sent.ts';
-import type { Draft, OutboxItem, SentReport } from '../../lib/store.ts';
+import type { Draft } from '../../lib/store.ts';
 import { DraftSync } from './draft-sync.ts';
-import { type Loaded, loadReport, type Missing } from './load.ts';
+import { loadReport } from './load.ts';
+import { initialPageState, pageReducer } from './page-state.ts';
 import { useAttachments } from './use-attachments.ts';
 
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'missing'; reason: Missing['reason'] }
-  | { kind: 'ready' }
-  | { kind: 'sent'; item: OutboxItem };
-
 export function ReportPage() {
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
-  const [draft, setDraftState] = useState<Draft | undefined>(undefined);
-  const [incidents, setIncidents] = useState<IncidentLink[]>([]);
-  const [duplicates, setDuplicates] = useState<SentReport[]>([]);
-  const [duplicatesSeen, setDuplicatesSeen] = useState(false);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
-  const [attempts, setAttempts] = useState(0);
-  const [sending, setSending] = useState(false);
-  const [sendFailure, setSendFailure] = useState<Checked | undefined>(undefined);
-  const [savedAt, setSavedAt] = useState<{ at: number; error?: string } | undefined>(undefined);
+  const [state, dispatch] = useReducer(pageReducer, initialPageState);
+  const { phase, loaded, draft, incidents, duplicates, duplicatesSeen, selected, attempts } = state;
+  const { sending, sendFailure, savedAt } = state;
+  // The newest draft, for changes made before the page renders again.
   const draftRef = useRef<Draft | undefined>(undefined);
 
   const sync = useMemo(
-    () => new DraftSync((err) => setSavedAt({ at: Date.now(), ...(err ? { error: err.message } : {}) })),
+    () =>
+      new DraftSync((err) =>
+        dispatch({ type: 'saved', at: Date.now(), ...(err ? { error: err.message } : {}) }),
+      ),
     [],
   );
 
@@ -51,10 +41,10 @@ export function ReportPage() {
     if (!current) return;
     const next = change(current);
     draftRef.current = next;
-    setDraftState(next);
+    dispatch({ type: 'edited', draft: next });
     sync.schedule(next);
   };
-  const attachments = useAttachments(draft, update, selected, (id) => setSelected(id));
+  const attachments = useAttachments(draft, update, selected, (id) => dispatch({ type: 'select', id }));
 
   useEffect(() => {
     const flush = () => void sync.flush();
@@ -70,19 +60,18 @@ export function ReportPage() {
   useEffect(() => {
     void (async () => {
       const result = await loadReport(new URLSearchParams(location.search));
-      if ('missing' in result) return setPhase({ kind: 'missing', reason: result.reason });
+      if ('missing' in result) return dispatch({ type: 'missing', reason: result.reason });
       const { draft, serverUrl } = result;
       draftRef.current = draft;
-      setDraftState(draft);
-      setSelected(draft.captures[0]?.id);
-      setLoaded(result);
-      setPhase({ kind: 'ready' });
+      dispatch({ type: 'loaded', loaded: result });
       if (result.fresh) sync.schedule(draft);
 
       if (!draft.environment.url) return;
-      void activeIncidents(serverUrl, draft.environment.url).then(setIncidents);
+      void activeIncidents(serverUrl, draft.environment.url).then((incidents) =>
+        dispatch({ type: 'incidents', incidents }),
+      );
       const recent = await recentReportsFor(draft.environment.url);
-      setDuplicates(recent);
+      dispatch({ type: 'duplicates', reports: recent });
       // The state shown should be today's, not the one from when it was sent.
       const fresh = await Promise.all(
         recent.map((r) =>
@@ -92,7 +81,7 @@ export function ReportPage() {
           ),
         ),
       );
-      setDuplicates(fresh);
+      dispatch({ type: 'duplicates', reports: fresh });
     })();
   }, [sync]);
 
@@ -154,26 +143,23 @@ export function ReportPage() {
   const send = async () => {
     const current = draftRef.current;
     if (!current) return;
-    setAttempts((n) => n + 1);
-    setSendFailure(undefined);
+    dispatch({ type: 'sendPressed' });
     const quick = checkDraft(current, config);
-    if (!quick.report) return setSendFailure(quick);
-    setSending(true);
+    if (!quick.report) return dispatch({ type: 'sendFailed', checked: quick });
+    dispatch({ type: 'sending' });
     try {
       const result = await sync.hold(() => sendDraft(current, config));
       if (result.item) {
         sync.close();
-        setPhase({ kind: 'sent', item: result.item });
+        dispatch({ type: 'sent', item: result.item });
       } else {
-        setSendFailure(result.checked);
+        dispatch({ type: 'sendFailed', checked: result.checked });
       }
     } catch (err) {
-      setSendFailure({
-        fieldErrors: {},
-        general: [t('report.send.failed', { error: (err as Error).message })],
+      dispatch({
+        type: 'sendFailed',
+        checked: { fieldErrors: {}, general: [t('report.send.failed', { error: (err as Error).message })] },
       });
-    } finally {
-      setSending(false);
     }
   };
 
@@ -195,7 +181,9 @@ export function ReportPage() {
         linked={draft.incidentId}
         onLink={(id) => update((d) => ({ ...d, incidentId: id }))}
       />
-      {!duplicatesSeen && <DuplicateGuard reports={duplicates} onContinue={() => setDuplicatesSeen(true)} />}
+      {!duplicatesSeen && (
+        <DuplicateGuard reports={duplicates} onContinue={() => dispatch({ type: 'duplicatesSeen' })} />
+      )}
 
       <form
         noValidate
@@ -228,7 +216,7 @@ export function ReportPage() {
             canAddStep={draft.tabId !== undefined}
             addingStep={attachments.addingStep}
             message={attachments.message}
-            onSelect={setSelected}
+            onSelect={(id) => dispatch({ type: 'select', id })}
             onMove={attachments.move}
             onRemove={attachments.remove}
             onAddStep={() => void attachments.addStep(sync)}
