@@ -4,7 +4,7 @@ import type { Report } from '../../../shared/schemas/report.ts';
 import { type Draft, moveToOutbox, type OutboxItem } from '../store.ts';
 import { attachmentParts, outgoingOf, type Part } from './attachments.ts';
 import { flattenCapture } from './flatten.ts';
-import { type Checked, checkDraft, checkReport, sizeProblems } from './validation.ts';
+import { type Checked, checkReport, sizeProblems } from './validation.ts';
 
 /** The outbox entry for a checked report; its id is the Idempotency-Key of every delivery attempt. */
 export function outboxItem(draftId: string, checked: Report, parts: Part[], now = new Date()): OutboxItem {
@@ -29,18 +29,16 @@ export async function clientId(): Promise<string> {
 }
 
 /**
- * Send: checks the report, flattens the marks into the images, moves the report to the outbox (the
- * draft goes in the same transaction) and asks the background to deliver. Returns the outbox entry,
- * or what is wrong when nothing was sent.
+ * Send: flattens the marks into the images, checks the report with them as they go out, moves it to
+ * the outbox (the draft goes in the same transaction) and asks the background to deliver. Returns the
+ * outbox entry, or what is wrong when nothing was sent. The form has checked the draft (`checkDraft`)
+ * before: the images are only flattened for a report that can go.
  */
 export async function sendDraft(
   draft: Draft,
   config: FormConfig,
 ): Promise<{ item: OutboxItem } | { item?: undefined; checked: Checked }> {
   const id = await clientId();
-  const first = checkDraft(draft, config, id);
-  if (!first.report) return { checked: first };
-
   const flattened = await Promise.all(draft.captures.map(flattenCapture));
   const outgoing = outgoingOf(draft).map((o, i) => (flattened[i] ? { ...o, ...flattened[i] } : o));
   const { meta, parts } = attachmentParts(outgoing);
