@@ -3,7 +3,7 @@ import type { Checked } from '../../lib/report/validation.ts';
 import type { Draft, OutboxItem, SentReport } from '../../lib/store.ts';
 import type { Loaded, Missing } from './load.ts';
 
-export type Phase =
+type Phase =
   | { kind: 'loading' }
   | { kind: 'missing'; reason: Missing['reason'] }
   | { kind: 'ready' }
