@@ -17,7 +17,7 @@
  * It reports; missing a target is not a failure, but anything that fails to run is.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
@@ -36,6 +36,7 @@ import {
   servePages,
   startStatusServer,
 } from '../test/e2e/helpers/harness.ts';
+import { isBusy, labelledTable, loadNow, median } from './lib/report.ts';
 
 const settings = z
   .object({
@@ -268,20 +269,9 @@ async function run(b: ExtensionBrowser, url: string, n: number): Promise<Run> {
   };
 }
 
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows
-    .map((r, y) => {
-      const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)));
-      return y === 0 ? `${line.join('  ')}\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : line.join('  ');
-    })
-    .join('\n');
-}
-
 const ms = (v: number) => `${Math.round(v)} ms`;
 const kb = (v: number) => `${(v / 1024).toFixed(0)} KB`;
 const pct = (v: number) => `${v.toFixed(2)} %`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`, also inside the
@@ -292,8 +282,8 @@ const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 async function main() {
   mkdirSync(settings.BENCH_OUT, { recursive: true });
-  const load = loadavg()[0] ?? 0;
-  if (load / availableParallelism() > BUSY_LOAD_PER_CPU) {
+  const load = loadNow();
+  if (isBusy(load, BUSY_LOAD_PER_CPU)) {
     console.warn(
       `warning: load average ${load.toFixed(1)} on ${availableParallelism()} CPUs; times will be noisy`,
     );
@@ -322,7 +312,7 @@ async function main() {
         `start of the report to the draft saved; "calls" from the first capture call to the last.\n`,
     );
     console.log(
-      table([
+      labelledTable([
         [
           'run',
           'capture',
@@ -353,7 +343,7 @@ async function main() {
     );
     console.log('\nWhere the capture time goes (per run)\n');
     console.log(
-      table([
+      labelledTable([
         ['phase', ...runs.map((_, i) => `#${i + 1}`)],
         ...Object.keys(first.timing.phases).map((phase) => [
           phase,
