@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { loadConfig } from '../status-server/config.ts';
 import { noticeHandlers } from '../status-server/delivery/notices.ts';
-import { Worker } from '../status-server/delivery/worker.ts';
+import { Worker } from '../status-server/jobs/worker.ts';
 import { createMailer } from '../status-server/mail/transport.ts';
 import { createIncident } from '../status-server/status/writes.ts';
 import { openStore } from '../status-server/store/db.ts';

@@ -1,9 +1,9 @@
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { enabledConnectors } from './connectors/config.ts';
+import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
 import { forwardingHandler } from './delivery/forwarding.ts';
 import { noticeHandlers } from './delivery/notices.ts';
-import { Worker, type WorkerOptions } from './delivery/worker.ts';
+import { Worker, type WorkerOptions } from './jobs/worker.ts';
 import { createMailer, type Mailer } from './mail/transport.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
@@ -42,7 +42,7 @@ export async function startServer(
   const worker = new Worker(
     store,
     {
-      forward: forwardingHandler({
+      [FORWARD_JOB]: forwardingHandler({
         store,
         forwarding: f,
         publicUrl: config.publicUrl,

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { type Priority, priority } from '../../shared/schemas/report.ts';
+import type { SmtpConfig } from '../mail/transport.ts';
 
 export const connectorName = z.enum(['email', 'redmine', 'webhook']);
 export type Connector = z.infer<typeof connectorName>;
 
-export interface SmtpConfig {
-  /** A nodemailer transport URL; subscription mails will go out through the same server. */
-  url: string;
-  from: string;
-}
+/** The job kind of a report's forwarding to one connector, queued with the report. */
+export const FORWARD_JOB = 'forward';
 export interface RedmineConfig {
   url: string;
   apiKey: string;

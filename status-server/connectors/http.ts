@@ -1,5 +1,5 @@
 import { isFinalRefusal } from '../../shared/refusal.ts';
-import { PermanentError } from '../delivery/worker.ts';
+import { PermanentError } from '../jobs/handler.ts';
 
 /**
  * One request to a help desk, with a deadline covering the answer's body too. Redirects are not

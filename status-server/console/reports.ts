@@ -4,7 +4,7 @@ import { issuesFromZod } from '../../shared/schemas/error.ts';
 import { reportState } from '../../shared/schemas/report.ts';
 import { entityId, hostName } from '../../shared/schemas/status.ts';
 import { forwardingStatus } from '../delivery/forwarding.ts';
-import { retryNow } from '../delivery/queue.ts';
+import { retryNow } from '../jobs/queue.ts';
 import { attachmentResponse } from '../reports/serve.ts';
 import { INBOX_PAGE_SIZE, inboxChoices, listInbox } from '../store/inbox.ts';
 import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';

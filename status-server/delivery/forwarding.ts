@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ReportState } from '../../shared/schemas/report.ts';
-import { type Connector, connectorName, type ForwardingConfig } from '../connectors/config.ts';
+import { type Connector, connectorName, FORWARD_JOB, type ForwardingConfig } from '../connectors/config.ts';
 import { emailConnector } from '../connectors/email.ts';
 import type { Deliver, OutgoingReport } from '../connectors/outgoing.ts';
 import { redmineConnector } from '../connectors/redmine.ts';
 import { type AttachmentUrl, webhookConnector } from '../connectors/webhook.ts';
+import { type JobHandler, PermanentError } from '../jobs/handler.ts';
+import type { Job } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/transport.ts';
 import type { Store } from '../store/db.ts';
 import { loadAttachmentData, loadReport } from '../store/reports.ts';
 import type { Database } from '../store/schema.ts';
-import type { Job } from './queue.ts';
-import { type JobHandler, PermanentError } from './worker.ts';
 
 const forwardPayload = z.object({ connector: connectorName });
 const forwardResult = z.object({ external_ref: z.string().optional() });
@@ -98,7 +98,7 @@ async function updateReportState(db: Kysely<Database>, reportId: string): Promis
     const jobs = await trx
       .selectFrom('jobs')
       .select(['payload', 'state', 'last_error', 'result'])
-      .where('kind', '=', 'forward')
+      .where('kind', '=', FORWARD_JOB)
       .where('ref_id', '=', reportId)
       .execute();
     const next = reportState(jobs);
@@ -143,7 +143,7 @@ export async function forwardingStatus(db: Kysely<Database>, reportId: string): 
   const jobs = await db
     .selectFrom('jobs')
     .selectAll()
-    .where('kind', '=', 'forward')
+    .where('kind', '=', FORWARD_JOB)
     .where('ref_id', '=', reportId)
     .orderBy('created_at')
     .orderBy('id')

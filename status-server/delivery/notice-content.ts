@@ -2,13 +2,13 @@ import { raw } from 'hono/html';
 import type { Kysely } from 'kysely';
 import { createTranslator, defaultLocale, type Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
+import { PermanentError } from '../jobs/handler.ts';
 import { V2Mapper } from '../snapshot/v2.ts';
 import { type IncidentRecord, loadIncident, loadPageData, type PageData } from '../store/page-data.ts';
 import type { Database } from '../store/schema.ts';
 import { componentStatusLabel, progressLabel } from '../views/labels.ts';
 import { renderMarkdown } from '../views/markdown.ts';
 import { html } from '../views/markup.ts';
-import { PermanentError } from './worker.ts';
 
 /**
  * Stand-ins for each subscriber's own links, replaced per message: the text is built once per

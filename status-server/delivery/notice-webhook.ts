@@ -2,8 +2,8 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Webhook } from 'standardwebhooks';
 import { endpoint, refusal } from '../connectors/http.ts';
+import { PermanentError } from '../jobs/handler.ts';
 import type { TargetPolicy } from '../subscriptions/targets.ts';
-import { PermanentError } from './worker.ts';
 
 /** A receiver should answer at once and work afterwards; ten seconds is Standard Webhooks' usual limit. */
 const TIMEOUT_MS = 10_000;

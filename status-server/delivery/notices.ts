@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
+import { type JobHandler, type Outcome, PermanentError } from '../jobs/handler.ts';
+import type { Job } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/transport.ts';
 import type { Store } from '../store/db.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
@@ -26,9 +28,7 @@ import {
 import { NOTICE_JOB } from './notice-fanout.ts';
 import { slackPayload, slackVerifyPayload, standardPayload, verifyPayload } from './notice-payloads.ts';
 import { postWebhook } from './notice-webhook.ts';
-import type { Job } from './queue.ts';
 import { subscriptionMail } from './subscription-mail.ts';
-import { type JobHandler, type Outcome, PermanentError } from './worker.ts';
 
 export interface NoticeDeps {
   store: Store;

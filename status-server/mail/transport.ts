@@ -1,11 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type NodemailerError, type SendMailOptions } from 'nodemailer';
-import type { SmtpConfig } from '../connectors/config.ts';
-import { PermanentError } from '../delivery/worker.ts';
+import { PermanentError } from '../jobs/handler.ts';
 
 /** One outgoing message; `from` is the mailer's, so callers never set it. */
 export type OutgoingMail = Omit<SendMailOptions, 'from'> & { messageId: string };
+
+export interface SmtpConfig {
+  /** A nodemailer transport URL; subscription mails will go out through the same server. */
+  url: string;
+  from: string;
+}
 
 export interface Mailer {
   /** Sends one message; a refusal that retrying cannot change throws `PermanentError`. */

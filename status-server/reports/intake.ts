@@ -8,10 +8,11 @@ import {
   report as reportSchema,
 } from '../../shared/schemas/report.ts';
 import type { Config } from '../config.ts';
-import { enqueue } from '../delivery/queue.ts';
+import { FORWARD_JOB } from '../connectors/config.ts';
 import { type CandidateIncident, matchIncident } from '../domain/correlate.ts';
 import { DomainError, Invalid } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
+import { enqueue } from '../jobs/queue.ts';
 import type { Store } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import { serverKey, sign } from './keys.ts';
@@ -114,7 +115,7 @@ export async function receiveReport(
       }
       await enqueue(
         trx,
-        deps.connectors.map((connector) => ({ kind: 'forward', ref_id: id, payload: { connector } })),
+        deps.connectors.map((connector) => ({ kind: FORWARD_JOB, ref_id: id, payload: { connector } })),
       );
     });
   } catch (err) {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { enqueue } from '../delivery/queue.ts';
 import { Conflict, Invalid, RateLimited } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
+import { enqueue } from '../jobs/queue.ts';
 import type { Store } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import type { Scope } from './input.ts';

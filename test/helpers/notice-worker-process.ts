@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../status-server/config.ts';
 import { noticeHandlers } from '../../status-server/delivery/notices.ts';
-import { Worker } from '../../status-server/delivery/worker.ts';
+import { Worker } from '../../status-server/jobs/worker.ts';
 import { createMailer } from '../../status-server/mail/transport.ts';
 import { openStore } from '../../status-server/store/db.ts';
 

@@ -1,7 +1,7 @@
 import { report as reportSchema } from '../../shared/schemas/report.ts';
-import type { Connector } from '../../status-server/connectors/config.ts';
-import { enqueue } from '../../status-server/delivery/queue.ts';
+import { type Connector, FORWARD_JOB } from '../../status-server/connectors/config.ts';
 import { newId } from '../../status-server/domain/ids.ts';
+import { enqueue } from '../../status-server/jobs/queue.ts';
 import { nextReferenceNumber } from '../../status-server/reports/intake.ts';
 import { openStore, type Store } from '../../status-server/store/db.ts';
 import { migrateToLatest } from '../../status-server/store/migrations.ts';
@@ -137,7 +137,7 @@ export async function insertReport(store: Store, options: InsertReportOptions = 
     }
     const jobIds = await enqueue(
       trx,
-      connectors.map((connector) => ({ kind: 'forward', ref_id: row.id, payload: { connector } })),
+      connectors.map((connector) => ({ kind: FORWARD_JOB, ref_id: row.id, payload: { connector } })),
     );
     return { ...row, jobIds, images };
   });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponse } from '../../shared/schemas/report.ts';
 import { parseForwarding } from '../../status-server/connectors/config.ts';
 import { forwardingHandler } from '../../status-server/delivery/forwarding.ts';
-import { Worker } from '../../status-server/delivery/worker.ts';
+import { Worker } from '../../status-server/jobs/worker.ts';
 import { createMailer } from '../../status-server/mail/transport.ts';
 import { attachmentUrlFor } from '../../status-server/routes/reports.ts';
 import type { Store } from '../../status-server/store/db.ts';

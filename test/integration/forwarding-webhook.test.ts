@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseForwarding } from '../../status-server/connectors/config.ts';
 import { forwardingHandler, forwardingStatus } from '../../status-server/delivery/forwarding.ts';
-import { retryNow } from '../../status-server/delivery/queue.ts';
-import { Worker } from '../../status-server/delivery/worker.ts';
+import { retryNow } from '../../status-server/jobs/queue.ts';
+import { Worker } from '../../status-server/jobs/worker.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { loadAttachmentData, loadReportByReference } from '../../status-server/store/reports.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inMegabytes, LIMITS } from '../../shared/limits.ts';
 import { isFinalRefusal } from '../../shared/refusal.ts';
 import { refusal } from '../../status-server/connectors/http.ts';
-import { PermanentError } from '../../status-server/delivery/worker.ts';
+import { PermanentError } from '../../status-server/jobs/handler.ts';
 
 describe('what one report may hold', () => {
   it('takes ten files of up to 10 MB each, and 40 MB in all', () => {

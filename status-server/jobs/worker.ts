@@ -1,26 +1,8 @@
 import { hostname } from 'node:os';
 import type { Store } from '../store/db.ts';
+import { type JobHandler, PermanentError } from './handler.ts';
 import { claim, complete, fail, type Job, renewLeases } from './queue.ts';
 import { Recorder } from './recorder.ts';
-
-/** Thrown by a handler when trying again cannot help (the receiver refused the content itself). */
-export class PermanentError extends Error {}
-
-/** How one job of a batch ended, as a batch handler reports it. */
-export type Outcome = { ok: true; result?: unknown } | { ok: false; error: string; permanent: boolean };
-
-export interface JobHandler {
-  /** Does the work; what it returns is stored as the job's result. Throwing schedules a retry. */
-  run(job: Job): Promise<unknown>;
-  /**
-   * Optional, for kinds sent by the thousand: runs a claimed batch at once (one read for all of it,
-   * the handler's own concurrency) and reports each job as it ends; successes are then recorded a
-   * few dozen at a time instead of one write each. A job left unreported is retried.
-   */
-  runBatch?(jobs: Job[], report: (job: Job, outcome: Outcome) => void): Promise<void>;
-  /** Told how each attempt ended, e.g. to keep a report's forwarding state current. */
-  settled?(job: Job, outcome: { state: Job['state']; error?: string; result?: unknown }): Promise<void>;
-}
 
 export interface WorkerOptions {
   /** Jobs claimed per round trip to the database. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import type { JobHandler, Outcome } from './handler.ts';
 import { completeMany, fail, type Job } from './queue.ts';
-import type { JobHandler, Outcome } from './worker.ts';
 
 /**
  * Successes wait this long at most before being written: a worker killed in between sends those
