@@ -21,6 +21,8 @@ export class Worker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** Set by a wake-up that came while a round was under way: the next sleep is skipped. */
+  private woken = false;
   private readonly o: Required<WorkerOptions>;
   /** Claimed jobs whose outcome is not yet stored: their leases are renewed until it is. */
   private readonly inHand = new Set<string>();
@@ -48,7 +50,9 @@ export class Worker {
 
   /** Looks for work now instead of after the idle sleep: called right after enqueueing. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    // Mid round, the jobs queued now may have missed its claim: look again before sleeping.
+    else this.woken = true;
   }
 
   /** Runs due jobs until none is left: for tests and benchmarks that need the queue empty. */
@@ -63,12 +67,13 @@ export class Worker {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       try {
         await this.work(false);
       } catch (err) {
         console.error('delivery worker: claiming jobs failed:', (err as Error).message);
       }
-      if (this.running) {
+      if (this.running && !this.woken) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.o.idleMs);
           this.wakeUp = () => {
