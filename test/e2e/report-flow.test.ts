@@ -109,7 +109,7 @@ describe('sending a report from the form to the status server', () => {
       )
       .toBe('Half-written report about the invoice page');
     const profile = b.profile;
-    await b.close();
+    await b.close({ keepProfile: true });
 
     b = await launchWithExtension(profile);
     await configureServer(b, server.url);

@@ -94,7 +94,8 @@ export interface ExtensionBrowser {
   worker: Worker;
   extensionId: string;
   profile: string;
-  close(): Promise<void>;
+  /** Closes the browser and removes its profile, unless it is kept to be opened again. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 /** Chromium from Debian with the built extension loaded, in a profile that can be reopened. */
@@ -129,7 +130,10 @@ export async function launchWithExtension(
     worker,
     extensionId,
     profile,
-    close: () => context.close(),
+    async close(options = {}) {
+      await context.close();
+      if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 
