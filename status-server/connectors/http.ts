@@ -1,5 +1,4 @@
-import { isFinalRefusal } from '../../shared/refusal.ts';
-import { PermanentError } from '../jobs/handler.ts';
+import { endpoint } from '../http/outbound.ts';
 
 /**
  * One request to a help desk, with a deadline covering the answer's body too. Redirects are not
@@ -13,14 +12,4 @@ export async function send(url: string, init: RequestInit, timeoutMs: number): P
     const cause = (err as { cause?: { message?: string } }).cause?.message;
     throw new Error(`${init.method ?? 'GET'} ${endpoint(url)} failed: ${cause ?? (err as Error).message}`);
   }
-}
-
-/** The error for a refused request: permanent only when trying again cannot help (`isFinalRefusal`). */
-export function refusal(status: number, message: string): Error {
-  return isFinalRefusal(status) ? new PermanentError(message) : new Error(message);
-}
-
-export function endpoint(url: string): string {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname}`;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { endpoint, refusal } from '../http/outbound.ts';
 import { safeFileName } from '../reports/names.ts';
 import type { RedmineConfig } from './config.ts';
-import { endpoint, refusal, send } from './http.ts';
+import { send } from './http.ts';
 import type { Deliver } from './outgoing.ts';
 import { oneLine, summarise, toPlainText } from './summary.ts';
 

@@ -1,7 +1,6 @@
-import { Webhook } from 'standardwebhooks';
+import { signedPost } from '../http/signed-post.ts';
 import { safeFileName } from '../reports/names.ts';
 import type { WebhookConfig } from './config.ts';
-import { endpoint, refusal, send } from './http.ts';
 import type { Deliver, OutgoingReport } from './outgoing.ts';
 
 /** A receiver should answer at once and work afterwards; ten seconds is Standard Webhooks' usual limit. */
@@ -11,38 +10,19 @@ const TIMEOUT_MS = 10_000;
 export type AttachmentUrl = (reference: string, position: number) => string;
 
 /**
- * Posts the report as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
- * `webhook-signature`), so any of that specification's libraries can verify it. Images are links,
- * not inline bytes, to keep the request small.
+ * Posts the report as JSON with `signedPost` (Standard Webhooks), so any of that specification's
+ * libraries can verify it. Images are links, not inline bytes, to keep the request small.
  */
 export function webhookConnector(cfg: WebhookConfig, attachmentUrl: AttachmentUrl): Deliver {
-  const signer = new Webhook(cfg.secret);
   return async (out) => {
-    const body = JSON.stringify(payload(out, attachmentUrl));
-    const now = new Date();
-    const res = await send(
-      cfg.url,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          // The job's id: a retry is the same message, which the receiver may recognise and skip.
-          'webhook-id': out.deliveryId,
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': signer.sign(out.deliveryId, now, body),
-        },
-        body,
-      },
-      TIMEOUT_MS,
-    );
-    const text = await res.text();
-    if (res.status < 200 || res.status > 299) {
-      const said = text.replace(/\s+/g, ' ').trim().slice(0, 200);
-      throw refusal(
-        res.status,
-        `webhook ${endpoint(cfg.url)} answered ${res.status}${said ? `: ${said}` : ''}`,
-      );
-    }
+    await signedPost({
+      url: cfg.url,
+      secret: cfg.secret,
+      // The job's id: a retry is the same message, which the receiver may recognise and skip.
+      id: out.deliveryId,
+      body: JSON.stringify(payload(out, attachmentUrl)),
+      timeoutMs: TIMEOUT_MS,
+    });
     return {};
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inMegabytes, LIMITS } from '../../shared/limits.ts';
 import { isFinalRefusal } from '../../shared/refusal.ts';
-import { refusal } from '../../status-server/connectors/http.ts';
+import { refusal } from '../../status-server/http/outbound.ts';
 import { PermanentError } from '../../status-server/jobs/handler.ts';
 
 describe('what one report may hold', () => {
