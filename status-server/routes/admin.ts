@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
+import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import {
   componentCreate,
   componentUpdate,
@@ -17,25 +18,25 @@ import { verifyToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { jsonBody, MAX_JSON_BODY } from '../http/body.ts';
 import { ApiFailure, notFound } from '../http/errors.ts';
-import type { Snapshots } from '../snapshot/snapshots.ts';
+import { V2Mapper } from '../snapshot/v2.ts';
 import type { StatusService } from '../status/service.ts';
 import type { Store } from '../store/db.ts';
-import { loadIncident } from '../store/page-data.ts';
+import { loadIncident, loadPageData } from '../store/page-data.ts';
 import { noticeAdminRoutes } from './notice-admin.ts';
 
 export interface AdminDeps {
   store: Store;
-  snapshots: Snapshots;
   status: StatusService;
   config: Config;
 }
 
 /**
  * Admin API: bearer tokens created with the CLI. Every write goes through the status service, so it
- * is on the page when the API answers; answers are read from the database and the current snapshot.
+ * is on the page when the API answers. Answers are read from the database, as the API v2 shapes
+ * them, without building pages: what another instance wrote a moment ago is in them too.
  */
 export function adminRoutes(deps: AdminDeps) {
-  const { store, snapshots, status } = deps;
+  const { store, status } = deps;
   const { db } = store;
 
   const requireToken = createMiddleware(async (c, next) => {
@@ -65,48 +66,52 @@ export function adminRoutes(deps: AdminDeps) {
     return value;
   };
 
+  const current = async () => {
+    const data = await loadPageData(db, new Date());
+    return { data, v2: new V2Mapper(data, deps.config, createTranslator(defaultLocale)) };
+  };
   const incidentView = async (id: string, kind: 'incident' | 'maintenance') => {
-    const { snapshot } = snapshots;
     const record = await loadIncident(db, id);
     if (record?.kind !== kind) throw notFound(kind === 'incident' ? 'incident' : 'scheduled maintenance', id);
-    return kind === 'incident' ? snapshot.v2.incident(record) : snapshot.v2.maintenance(record);
+    const { v2 } = await current();
+    return kind === 'incident' ? v2.incident(record) : v2.maintenance(record);
   };
-  const componentView = (id: string) => {
-    const { snapshot } = snapshots;
-    const component = snapshot.v2.componentList().find((c) => c.id === id);
-    const hosts = snapshot.data.components.find((c) => c.id === id)?.hosts ?? [];
+  const componentView = async (id: string) => {
+    const { data, v2 } = await current();
+    const component = v2.componentList().find((c) => c.id === id);
+    const hosts = data.components.find((c) => c.id === id)?.hosts ?? [];
     return { ...component, hosts };
   };
 
   return new Hono()
     .use('*', requireToken, limit)
     .route('/', noticeAdminRoutes({ store, config: deps.config, subscriptions: deps.config.subscriptions }))
-    .get('/components', (c) => {
-      const { snapshot } = snapshots;
-      const hosts = new Map(snapshot.data.components.map((d) => [d.id, d.hosts]));
+    .get('/components', async (c) => {
+      const { data, v2 } = await current();
+      const hosts = new Map(data.components.map((d) => [d.id, d.hosts]));
       return c.json({
-        components: snapshot.v2
+        components: v2
           .componentList()
           .map((comp) => (comp.group ? comp : { ...comp, hosts: hosts.get(comp.id) ?? [] })),
       });
     })
     .post('/groups', async (c) => {
       const group = await status.createGroup(await jsonBody(c, groupCreate));
-      return c.json({ group: componentView(group.id) }, 201);
+      return c.json({ group: await componentView(group.id) }, 201);
     })
     .patch('/groups/:id', async (c) => {
       const id = idParam('component group', c.req.param('id'));
       await status.updateGroup(id, await jsonBody(c, groupUpdate));
-      return c.json({ group: componentView(id) });
+      return c.json({ group: await componentView(id) });
     })
     .post('/components', async (c) => {
       const component = await status.createComponent(await jsonBody(c, componentCreate));
-      return c.json({ component: componentView(component.id) }, 201);
+      return c.json({ component: await componentView(component.id) }, 201);
     })
     .patch('/components/:id', async (c) => {
       const id = idParam('component', c.req.param('id'));
       await status.updateComponent(id, await jsonBody(c, componentUpdate));
-      return c.json({ component: componentView(id) });
+      return c.json({ component: await componentView(id) });
     })
     .post('/incidents', async (c) => {
       const id = await status.createIncident(await jsonBody(c, incidentCreate));

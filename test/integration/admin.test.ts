@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v2Incident, v2ScheduledMaintenance, v2Summary } from '../../shared/schemas/api-v2.ts';
 import { createToken, revokeToken } from '../../status-server/auth/tokens.ts';
+import { createComponent } from '../../status-server/status/writes.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -182,6 +183,19 @@ describe.each(testDatabases())('admin API on $name', (database) => {
     expect(s.scheduled_maintenances.map((x) => x.id)).not.toContain(m.id);
     const all = await (await server.request('/api/v2/scheduled-maintenances.json')).json();
     expect(all.scheduled_maintenances.find((x: { id: string }) => x.id === m.id).status).toBe('completed');
+  });
+
+  it('answers reads with what another instance wrote a moment ago, without building pages', async () => {
+    const before = server.snapshots.snapshot.revision;
+    // Written straight into the shared database, as a second instance does; this one has not polled.
+    const { id } = await createComponent(server.store.db, {
+      name: 'Written elsewhere',
+      hosts: ['else.test'],
+    });
+    const res = await server.admin('GET', '/components');
+    const { components } = (await res.json()) as { components: { id: string; hosts?: string[] }[] };
+    expect(components.find((c) => c.id === id)?.hosts).toEqual(['else.test']);
+    expect(server.snapshots.snapshot.revision).toBe(before);
   });
 });
 
