@@ -66,8 +66,13 @@ function removeDirs(): void {
  * removed; an error is printed and sets exit code 1.
  */
 export async function runBench(main: () => Promise<void>): Promise<void> {
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: under `npx tsx` a Ctrl-C arrives twice, and a second signal with no
+    // listener would kill the bench before its clean-up has removed the folders.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       void stopChildren().finally(() => {
         removeDirs();
         process.exit(128 + constants.signals[signal]);
