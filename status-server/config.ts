@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultFormConfig, type FormConfig, parseFormConfig } from '../shared/schemas/form-config.ts';
 import { type Priority, priority } from '../shared/schemas/report.ts';
-import { type ForwardingConfig, forwardingEnv, parseForwarding } from './connectors/config.ts';
+import { type ForwardingConfig, readForwarding } from './connectors/config.ts';
 import { type SubscriptionConfig, subscriptionEnv, subscriptionSettings } from './subscriptions/config.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -47,8 +47,6 @@ const env = z.object({
   SNAPDESK_INCIDENT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
   SNAPDESK_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   SNAPDESK_FORM_CONFIG: z.string().optional(),
-  // The help-desk connectors' variables, so their errors are listed with the others.
-  ...forwardingEnv.shape,
   ...subscriptionEnv.shape,
 });
 
@@ -112,9 +110,14 @@ export interface Config {
 /** Reads and validates the environment once; a wrong value stops start-up with the variable's name. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = env.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  // The help-desk connectors' variables are read apart, once, and their problems listed with the others.
+  const forwarding = readForwarding(source);
+  if (!parsed.success || !forwarding.ok) {
+    const problems = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+      ...(forwarding.ok ? [] : forwarding.problems),
+    ];
+    throw new Error(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.SNAPDESK_DATA_DIR);
@@ -133,7 +136,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,
     intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
     formConfig: readFormConfig(e.SNAPDESK_FORM_CONFIG),
-    forwarding: parseForwarding(source),
+    forwarding: forwarding.config,
     subscriptions: subscriptionSettings(e),
   };
 }

@@ -17,3 +17,6 @@ interface ForwardResult {
 }
 
 export type Deliver = (report: OutgoingReport) => Promise<ForwardResult>;
+
+/** Builds the link to one image; the link carries its own signature, so the receiver needs no login. */
+export type AttachmentUrl = (reference: string, position: number) => string;

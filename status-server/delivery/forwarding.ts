@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ReportState } from '../../shared/schemas/report.ts';
-import { type Connector, connectorName, FORWARD_JOB, type ForwardingConfig } from '../connectors/config.ts';
-import { emailConnector } from '../connectors/email.ts';
-import type { Deliver, OutgoingReport } from '../connectors/outgoing.ts';
-import { redmineConnector } from '../connectors/redmine.ts';
-import { type AttachmentUrl, webhookConnector } from '../connectors/webhook.ts';
+import {
+  type Connector,
+  connectorName,
+  FORWARD_JOB,
+  type ForwardingConfig,
+  senders,
+} from '../connectors/config.ts';
+import type { OutgoingReport } from '../connectors/outgoing.ts';
+import type { ConnectorDeps } from '../connectors/plugin.ts';
 import { type JobHandler, PermanentError } from '../jobs/handler.ts';
 import type { Job } from '../jobs/queue.ts';
-import type { Mailer } from '../mail/transport.ts';
 import type { Store } from '../store/db.ts';
 import { loadAttachmentData, loadReport } from '../store/reports.ts';
 import type { Database } from '../store/schema.ts';
@@ -16,14 +19,10 @@ import type { Database } from '../store/schema.ts';
 const forwardPayload = z.object({ connector: connectorName });
 const forwardResult = z.object({ external_ref: z.string().optional() });
 
-interface ForwardingDeps {
+/** The connectors' senders get the mailer, the public URL and the attachment links from here. */
+interface ForwardingDeps extends ConnectorDeps {
   store: Store;
   forwarding: ForwardingConfig;
-  /** Base of the linked incident's page in forwarded reports, and the domain of Message-IDs. */
-  publicUrl: string;
-  attachmentUrl: AttachmentUrl;
-  /** The server's mailer; the e-mail connector sends through it when it is configured. */
-  mailer: Mailer;
 }
 
 /**
@@ -32,12 +31,7 @@ interface ForwardingDeps {
  */
 export function forwardingHandler(deps: ForwardingDeps): JobHandler {
   const { db } = deps.store;
-  const cfg = deps.forwarding;
-  const connectors: Partial<Record<Connector, Deliver>> = {
-    email: cfg.email && emailConnector(deps.mailer, cfg.email.to, deps.publicUrl),
-    redmine: cfg.redmine && redmineConnector(cfg.redmine),
-    webhook: cfg.webhook && webhookConnector(cfg.webhook, deps.attachmentUrl),
-  };
+  const connectors = senders(deps.forwarding, deps);
 
   return {
     async run(job) {

@@ -83,4 +83,25 @@ describe('forwarding configuration', () => {
   ])('refuses %o, naming the variable', (env, message) => {
     expect(() => parseForwarding(env)).toThrow(message);
   });
+
+  it('reports the problems of several connectors at once, a wrong value beside a missing one', () => {
+    const problems = (() => {
+      try {
+        parseForwarding({
+          SNAPDESK_REDMINE_URL: 'https://redmine.example.com',
+          SNAPDESK_REDMINE_API_KEY: 'k',
+          SNAPDESK_REDMINE_PROJECT: '12',
+          SNAPDESK_REDMINE_TRACKER_ID: 'bug',
+          SNAPDESK_FORWARD_WEBHOOK_URL: 'https://hooks.example.com',
+          SNAPDESK_FORWARD_EMAIL_TO: 'help@desk.example',
+        });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'no error';
+    })();
+    expect(problems).toMatch(/SNAPDESK_REDMINE_TRACKER_ID: /);
+    expect(problems).toMatch(/SNAPDESK_FORWARD_WEBHOOK_SECRET: is required/);
+    expect(problems).toMatch(/SNAPDESK_SMTP_URL: is required when SNAPDESK_FORWARD_EMAIL_TO/);
+  });
 });

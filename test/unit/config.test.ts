@@ -22,4 +22,10 @@ describe('server configuration', () => {
       'https://status.example.com',
     );
   });
+
+  it('lists the server’s and the connectors’ problems in one round', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', SNAPDESK_FORWARD_WEBHOOK_URL: 'https://hooks.example.com' }),
+    ).toThrow(/PORT: [^\n]*\n\s+SNAPDESK_FORWARD_WEBHOOK_SECRET: is required/);
+  });
 });

@@ -1,34 +1,8 @@
-import { signedPost } from '../http/signed-post.ts';
-import { safeFileName } from '../reports/names.ts';
-import type { WebhookConfig } from './config.ts';
-import type { Deliver, OutgoingReport } from './outgoing.ts';
-
-/** A receiver should answer at once and work afterwards; ten seconds is Standard Webhooks' usual limit. */
-const TIMEOUT_MS = 10_000;
-
-/** Builds the link to one image; the link carries its own signature, so the receiver needs no login. */
-export type AttachmentUrl = (reference: string, position: number) => string;
-
-/**
- * Posts the report as JSON with `signedPost` (Standard Webhooks), so any of that specification's
- * libraries can verify it. Images are links, not inline bytes, to keep the request small.
- */
-export function webhookConnector(cfg: WebhookConfig, attachmentUrl: AttachmentUrl): Deliver {
-  return async (out) => {
-    await signedPost({
-      url: cfg.url,
-      secret: cfg.secret,
-      // The job's id: a retry is the same message, which the receiver may recognise and skip.
-      id: out.deliveryId,
-      body: JSON.stringify(payload(out, attachmentUrl)),
-      timeoutMs: TIMEOUT_MS,
-    });
-    return {};
-  };
-}
+import { safeFileName } from '../../reports/names.ts';
+import type { AttachmentUrl, OutgoingReport } from '../outgoing.ts';
 
 /** The event envelope Standard Webhooks recommends: `type`, `timestamp` of the event, and `data`. */
-function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl) {
+export function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl) {
   const { row, report: r, attachments } = out.stored;
   return {
     type: 'report.received',

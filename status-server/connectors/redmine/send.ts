@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { endpoint, refusal } from '../http/outbound.ts';
-import { safeFileName } from '../reports/names.ts';
+import { endpoint, refusal } from '../../http/outbound.ts';
+import { safeFileName } from '../../reports/names.ts';
+import { send } from '../http.ts';
+import type { Deliver } from '../outgoing.ts';
+import { oneLine, summarise, toPlainText } from '../summary.ts';
 import type { RedmineConfig } from './config.ts';
-import { send } from './http.ts';
-import type { Deliver } from './outgoing.ts';
-import { oneLine, summarise, toPlainText } from './summary.ts';
 
 /** Uploads carry full-page captures of several MB; a slow Redmine gets longer than a webhook. */
 const TIMEOUT_MS = 30_000;

@@ -1,0 +1,40 @@
+import type { Mailer } from '../../mail/transport.ts';
+import { safeFileName } from '../../reports/names.ts';
+import type { Deliver } from '../outgoing.ts';
+import { oneLine, summarise, toPlainText } from '../summary.ts';
+import { page } from './payload.ts';
+
+/**
+ * Forwards reports as e-mail to the help desk's intake address: every help desk turns mail into
+ * tickets. Replies go to the reporter when they left an address. The server's one mailer sends it,
+ * so its refusals (5xx) arrive as `PermanentError` and everything else is retried.
+ */
+export function emailConnector(mailer: Mailer, to: string[], publicUrl: string): Deliver {
+  const domain = new URL(publicUrl).hostname;
+
+  return async (out) => {
+    const { row, report, attachments } = out.stored;
+    const sections = summarise(out);
+    const title = oneLine(row.title);
+    const files = await Promise.all(
+      attachments.map(async (a) => ({
+        filename: safeFileName(a.name, a.content_type),
+        contentType: a.content_type,
+        content: Buffer.from(await out.file(a)),
+      })),
+    );
+    await mailer.send({
+      to,
+      replyTo: report.contact_email,
+      subject: `[${row.reference}] ${title}`,
+      // Built from the job's id, so a retry after a lost answer carries the same Message-ID and the
+      // help desk can drop the duplicate.
+      messageId: `<${out.deliveryId}.${row.reference.toLowerCase()}@${domain}>`,
+      headers: { 'X-Snapdesk-Reference': row.reference },
+      text: toPlainText(sections),
+      html: String(page(title, sections)),
+      attachments: files,
+    });
+    return {};
+  };
+}
