@@ -1,4 +1,3 @@
-import { raw } from 'hono/html';
 import type { Kysely } from 'kysely';
 import { createTranslator, defaultLocale, type Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
@@ -7,8 +6,6 @@ import { V2Mapper } from '../snapshot/v2.ts';
 import { type IncidentRecord, loadIncident, loadPageData, type PageData } from '../store/page-data.ts';
 import type { Database } from '../store/schema.ts';
 import { componentStatusLabel, progressLabel } from '../views/labels.ts';
-import { renderMarkdown } from '../views/markdown.ts';
-import { html } from '../views/markup.ts';
 
 /**
  * Stand-ins for each subscriber's own links, replaced per message: the text is built once per
@@ -123,31 +120,4 @@ export async function loadNoticeContent(
     components,
     url: `${config.publicUrl}/incidents/${incident.id}`,
   };
-}
-
-/** The mail's plain-text part. */
-export function noticeText(c: NoticeContent, config: Config): string {
-  const { t } = c;
-  const lines = [c.incident?.name ?? c.subject, '', c.body, ''];
-  if (c.components.length) lines.push(t('notice.affected', { components: c.components.join(', ') }), '');
-  lines.push(`${t('notice.view')}: ${c.url}`, '', '—', t('notice.why', { page: config.pageName }));
-  lines.push(`${t('notice.manage')}: ${MANAGE_LINK}`, `${t('notice.unsubscribe')}: ${UNSUBSCRIBE_LINK}`);
-  return lines.join('\n');
-}
-
-/** The mail's HTML part: the same content, with the update's Markdown rendered safely. */
-export function noticeHtml(c: NoticeContent, config: Config): string {
-  const { t } = c;
-  const small = 'color:#59636e;font-size:13px';
-  return html`<!doctype html>
-<html><head><meta charset="utf-8"><title>${c.subject}</title></head>
-<body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1f2328">
-<h1 style="font-size:19px;margin:0 0 8px"><a href="${c.url}" style="color:#1f2328">${c.incident?.name ?? c.subject}</a></h1>
-<div>${raw(renderMarkdown(c.body))}</div>
-${c.components.length ? html`<p>${t('notice.affected', { components: c.components.join(', ') })}</p>` : ''}
-<p><a href="${c.url}">${t('notice.view')}</a></p>
-<hr style="border:0;border-top:1px solid #d1d9e0">
-<p style="${small}">${t('notice.why', { page: config.pageName })}<br>
-<a href="${MANAGE_LINK}">${t('notice.manage')}</a> · <a href="${UNSUBSCRIBE_LINK}">${t('notice.unsubscribe')}</a></p>
-</body></html>`.toString();
 }

@@ -1,7 +1,8 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { ComponentStatus } from '../../shared/schemas/status.ts';
 import { newId } from '../domain/ids.ts';
-import type { Database, SubscriptionChannel } from '../store/schema.ts';
+import type { Database } from '../store/schema.ts';
+import { channels as registry } from './channels/registry.ts';
 
 type Tx = Transaction<Database> | Kysely<Database>;
 
@@ -47,8 +48,9 @@ export async function enqueueNotice(trx: Tx, notice: NewNotice): Promise<string>
     : [];
   const targets = [...new Set([...componentIds, ...groupIds])];
   // Component changes are machine events: webhooks get them, people's inboxes do not.
-  const channels: SubscriptionChannel[] =
-    notice.kind === 'component' ? ['webhook', 'slack'] : ['email', 'webhook', 'slack'];
+  const channels = Object.values(registry)
+    .filter((c) => notice.kind !== 'component' || c.componentChanges)
+    .map((c) => c.name);
 
   await trx
     .insertInto('notices')

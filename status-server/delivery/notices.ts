@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
+import type { SubscriptionChannel } from '../domain/channels.ts';
 import { type JobHandler, type Outcome, PermanentError } from '../jobs/handler.ts';
 import type { Job } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/transport.ts';
@@ -17,17 +18,11 @@ import {
 } from '../subscriptions/store.ts';
 import { TargetPolicy } from '../subscriptions/targets.ts';
 import { SubscriptionLinks } from '../subscriptions/tokens.ts';
-import {
-  loadNoticeContent,
-  MANAGE_LINK,
-  type NoticeContent,
-  noticeHtml,
-  noticeText,
-  UNSUBSCRIBE_LINK,
-} from './notice-content.ts';
+import type { ChannelDeps, NoticeChannel, Recipient } from './channels/plugin.ts';
+import { postWebhook } from './channels/post.ts';
+import { channels } from './channels/registry.ts';
+import { loadNoticeContent, MANAGE_LINK, type NoticeContent, UNSUBSCRIBE_LINK } from './notice-content.ts';
 import { NOTICE_JOB } from './notice-fanout.ts';
-import { slackPayload, slackVerifyPayload, standardPayload, verifyPayload } from './notice-payloads.ts';
-import { postWebhook } from './notice-webhook.ts';
 import { subscriptionMail } from './subscription-mail.ts';
 
 export interface NoticeDeps {
@@ -49,10 +44,8 @@ const CACHED_NOTICES = 32;
 
 interface Rendered {
   content: NoticeContent;
-  text: string;
-  html: string;
-  standard: string;
-  slack: string;
+  /** Each channel's sender of this notice, rendered for it once. */
+  send: Record<SubscriptionChannel, (to: Recipient) => Promise<void>>;
 }
 
 const parseJson = (text: string): unknown => {
@@ -87,6 +80,7 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
   const concurrency = deps.concurrency ?? 32;
   const policy = new TargetPolicy(deps.subscriptions.webhookAllowPrivate);
   const domain = new URL(config.publicUrl).hostname;
+  const channelDeps: ChannelDeps = { config, mailer, policy, domain };
   const t = createTranslator(defaultLocale);
   let links: Promise<SubscriptionLinks> | undefined;
   const linksOnce = () => {
@@ -102,13 +96,13 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
   const render = (noticeId: string): Promise<Rendered> => {
     let found = rendered.get(noticeId);
     if (!found) {
-      found = loadNoticeContent(db, config, noticeId).then((content) => ({
-        content,
-        text: noticeText(content, config),
-        html: noticeHtml(content, config),
-        standard: standardPayload(content, config),
-        slack: slackPayload(content),
-      }));
+      found = loadNoticeContent(db, config, noticeId).then((content) => {
+        const send = {} as Rendered['send'];
+        for (const c of Object.values(channels) as NoticeChannel[]) {
+          send[c.name] = c.prepare(content, channelDeps);
+        }
+        return { content, send };
+      });
       // A failed read is not kept: the next attempt reads again.
       found.catch(() => rendered.delete(noticeId));
       if (rendered.size >= CACHED_NOTICES) rendered.delete(rendered.keys().next().value as string);
@@ -119,32 +113,10 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
 
   async function deliver(job: Job, sub: SubscriptionRow, r: Rendered, l: SubscriptionLinks): Promise<void> {
     const manage = l.manageUrl(sub.id);
-    const unsubscribe = l.unsubscribeUrl(sub.id);
-    const fill = (s: string) => s.replaceAll(MANAGE_LINK, manage).replaceAll(UNSUBSCRIBE_LINK, unsubscribe);
-    if (sub.channel === 'email') {
-      await mailer.send({
-        to: sub.address,
-        subject: r.content.subject,
-        text: fill(r.text),
-        html: fill(r.html),
-        // From the job's id: a retry carries the same Message-ID, so a receiver can drop a repeat.
-        messageId: `<${job.id.replace(':', '.')}@${domain}>`,
-        headers: {
-          'List-Unsubscribe': `<${unsubscribe}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          'Auto-Submitted': 'auto-generated',
-        },
-      });
-      return;
-    }
-    if (!sub.secret) throw new PermanentError(`webhook subscription ${sub.id} has no signing secret`);
-    const body = fill(sub.channel === 'slack' ? r.slack : r.standard);
-    await postWebhook(
-      { url: sub.address, secret: sub.secret },
-      body,
-      `msg_${job.id.replace(':', '_')}`,
-      policy,
-    );
+    const unsubscribeUrl = l.unsubscribeUrl(sub.id);
+    const fill = (s: string) =>
+      s.replaceAll(MANAGE_LINK, manage).replaceAll(UNSUBSCRIBE_LINK, unsubscribeUrl);
+    await r.send[sub.channel]({ jobId: job.id, sub, unsubscribeUrl, fill });
   }
 
   const notice: JobHandler = {
@@ -220,7 +192,8 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
       // Removed, or confirmed by its link meanwhile: the request would no longer be true.
       if (!sub) return SKIPPED;
       if (sub.state !== 'pending' || !sub.confirm_nonce) return { skipped: 'already verified' };
-      if (sub.channel === 'email') throw new PermanentError(`subscription ${sub.id} is not a webhook`);
+      const channel: NoticeChannel = channels[sub.channel];
+      if (!channel.verification) throw new PermanentError(`subscription ${sub.id} is not a webhook`);
       if (!sub.secret) throw new PermanentError(`webhook subscription ${sub.id} has no signing secret`);
       const expiresAt = sub.confirm_expires_at ?? '';
       if (Date.parse(expiresAt) <= Date.now()) return { skipped: 'verification expired' };
@@ -232,8 +205,7 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
         expiresAt,
         createdAt: job.created_at,
       };
-      const body =
-        sub.channel === 'slack' ? slackVerifyPayload(request, config, t) : verifyPayload(request, config);
+      const body = channel.verification(request, config, t);
       const answer = await postWebhook(
         { url: sub.address, secret: sub.secret },
         body,

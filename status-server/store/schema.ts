@@ -5,6 +5,7 @@ import type {
   IncidentStatus,
   MaintenanceStatus,
 } from '../../shared/schemas/status.ts';
+import type { SubscriptionChannel } from '../domain/channels.ts';
 
 /**
  * Table rows as both databases hold them. Times are ISO 8601 UTC strings (`toISOString()`), which sort
@@ -183,5 +184,3 @@ export interface Database {
     expires_at: string;
   };
 }
-
-export type SubscriptionChannel = 'email' | 'webhook' | 'slack';

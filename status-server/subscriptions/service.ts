@@ -1,3 +1,4 @@
+import type { WebhookChannel } from '../domain/channels.ts';
 import { DomainError, Gone, Invalid } from '../domain/errors.ts';
 import type { Store } from '../store/db.ts';
 import type { SubscriptionConfig } from './config.ts';
@@ -8,7 +9,7 @@ import { SubscriptionLinks } from './tokens.ts';
 import { isSlackIncomingWebhook, targetHost, webhookKey } from './webhook-url.ts';
 
 interface WebhookAdded {
-  channel: 'webhook' | 'slack';
+  channel: WebhookChannel;
   id: string;
   url: string;
   secret: string;

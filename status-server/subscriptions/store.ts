@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { WEBHOOK_CHANNELS } from '../domain/channels.ts';
 import { Conflict, Invalid, RateLimited } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { enqueue } from '../jobs/queue.ts';
@@ -32,7 +33,6 @@ export const SUBSCRIPTION_VERIFY_JOB = 'subscription.verify';
 export const VERIFY_MS = 24 * HOUR_MS;
 /** The verification request is retried for about ten minutes (see `backoffMs`), then given up. */
 const VERIFY_ATTEMPTS = 8;
-const WEBHOOK_CHANNELS = ['webhook', 'slack'] as const;
 
 /** Every named component and group must exist; otherwise a 400 naming each unknown id. */
 export async function checkScope(db: Db, scope: Scope): Promise<void> {

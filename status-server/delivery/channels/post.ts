@@ -1,7 +1,8 @@
-import { endpoint } from '../http/outbound.ts';
-import { signedPost } from '../http/signed-post.ts';
-import { PermanentError } from '../jobs/handler.ts';
-import type { TargetPolicy } from '../subscriptions/targets.ts';
+import { endpoint } from '../../http/outbound.ts';
+import { signedPost } from '../../http/signed-post.ts';
+import { PermanentError } from '../../jobs/handler.ts';
+import type { TargetPolicy } from '../../subscriptions/targets.ts';
+import type { Recipient } from './plugin.ts';
 
 /** A receiver should answer at once and work afterwards; ten seconds is Standard Webhooks' usual limit. */
 const TIMEOUT_MS = 10_000;
@@ -30,4 +31,18 @@ export async function postWebhook(
     lookup: policy.lookup,
   });
   return answer.body;
+}
+
+/**
+ * One notice to one webhook subscriber: signed with the subscription's secret, its message id made
+ * from the delivery's, so a retry is the same message.
+ */
+export async function postNotice(to: Recipient, body: string, policy: TargetPolicy): Promise<void> {
+  if (!to.sub.secret) throw new PermanentError(`webhook subscription ${to.sub.id} has no signing secret`);
+  await postWebhook(
+    { url: to.sub.address, secret: to.sub.secret },
+    to.fill(body),
+    `msg_${to.jobId.replace(':', '_')}`,
+    policy,
+  );
 }
