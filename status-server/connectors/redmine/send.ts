@@ -3,8 +3,8 @@ import { endpoint, refusal } from '../../http/outbound.ts';
 import { safeFileName } from '../../reports/names.ts';
 import { send } from '../http.ts';
 import type { Deliver } from '../outgoing.ts';
-import { oneLine, summarise, toPlainText } from '../summary.ts';
 import type { RedmineConfig } from './config.ts';
+import { issuePayload, type Upload } from './payload.ts';
 
 /** Uploads carry full-page captures of several MB; a slow Redmine gets longer than a webhook. */
 const TIMEOUT_MS = 30_000;
@@ -42,9 +42,8 @@ export function redmineConnector(cfg: RedmineConfig): Deliver {
   };
 
   return async (out) => {
-    const { row, report, attachments } = out.stored;
-    const uploads = [];
-    for (const a of attachments) {
+    const uploads: Upload[] = [];
+    for (const a of out.stored.attachments) {
       const filename = safeFileName(a.name, a.content_type);
       const { upload } = await call(
         `/uploads.json?filename=${encodeURIComponent(filename)}`,
@@ -54,16 +53,8 @@ export function redmineConnector(cfg: RedmineConfig): Deliver {
       );
       uploads.push({ token: upload.token, filename, content_type: a.content_type });
     }
-    const issue = {
-      project_id: cfg.project,
-      ...(cfg.trackerId === undefined ? {} : { tracker_id: cfg.trackerId }),
-      subject: `[${row.reference}] ${oneLine(row.title)}`,
-      description: toPlainText(summarise(out)),
-      // Without a priority Redmine applies its own default, which suits questions and feature requests.
-      ...(report.priority ? { priority_id: cfg.priorityIds[report.priority] } : {}),
-      uploads,
-    };
-    const created = await call('/issues.json', 'application/json', JSON.stringify({ issue }), issueAnswer);
+    const body = JSON.stringify(issuePayload(cfg, out, uploads));
+    const created = await call('/issues.json', 'application/json', body, issueAnswer);
     return { external_ref: `redmine#${created.issue.id}` };
   };
 }

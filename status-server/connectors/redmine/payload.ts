@@ -1,0 +1,26 @@
+import type { OutgoingReport } from '../outgoing.ts';
+import { oneLine, summarise, toPlainText } from '../summary.ts';
+import type { RedmineConfig } from './config.ts';
+
+/** An image Redmine already holds, by the token its upload answered. */
+export interface Upload {
+  token: string;
+  filename: string;
+  content_type: string;
+}
+
+/** The body of `POST /issues.json`: the report as the shared plain-text outline, its images attached. */
+export function issuePayload(cfg: RedmineConfig, out: OutgoingReport, uploads: Upload[]) {
+  const { row, report } = out.stored;
+  return {
+    issue: {
+      project_id: cfg.project,
+      ...(cfg.trackerId === undefined ? {} : { tracker_id: cfg.trackerId }),
+      subject: `[${row.reference}] ${oneLine(row.title)}`,
+      description: toPlainText(summarise(out)),
+      // Without a priority Redmine applies its own default, which suits questions and feature requests.
+      ...(report.priority ? { priority_id: cfg.priorityIds[report.priority] } : {}),
+      uploads,
+    },
+  };
+}
