@@ -1,4 +1,4 @@
-import type { ReportMessageKey } from './i18n/report-en.ts';
+import type { FormKey } from './i18n/catalogue.ts';
 import { type BlockingImpact, blockingImpact, type Priority, priority } from './schemas/report.ts';
 
 /**
@@ -15,8 +15,8 @@ export const BLOCKING_IMPACTS = blockingImpact.options;
 export type { BlockingImpact };
 
 interface PriorityText {
-  label: ReportMessageKey;
-  definition: ReportMessageKey;
+  label: FormKey;
+  definition: FormKey;
 }
 
 /** Name and definition of every level, shown together so the choice is made against the definition. */
@@ -28,7 +28,7 @@ export const PRIORITY_TEXT: Record<PriorityLevel, PriorityText> = {
 };
 
 /** Labels of the answers to "What does it stop?". */
-export const BLOCKING_TEXT: Record<BlockingImpact, ReportMessageKey> = {
+export const BLOCKING_TEXT: Record<BlockingImpact, FormKey> = {
   ordering: 'report.blocking.ordering',
   work: 'report.blocking.work',
   none: 'report.blocking.none',
@@ -38,7 +38,7 @@ export interface PriorityAdvice {
   code: 'immediateWithoutOrdering' | 'highWithoutBlocking' | 'orderingNotImmediate';
   /** `warning` questions the chosen level; `suggestion` offers a higher one. Neither blocks sending. */
   level: 'warning' | 'suggestion';
-  message: ReportMessageKey;
+  message: FormKey;
   /** The level that matches what the person said the problem stops. */
   suggested: PriorityLevel;
 }

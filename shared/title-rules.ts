@@ -1,4 +1,4 @@
-import type { ReportMessageKey } from './i18n/report-en.ts';
+import type { FormKey } from './i18n/catalogue.ts';
 
 /**
  * Live quality hints for a report title (seeds 001 and 004): a title must say what is wrong and
@@ -19,11 +19,11 @@ export interface TitleHint {
   code: TitleHintCode;
   /** `block` means the report cannot be sent with this title; `hint` only guides. */
   level: 'block' | 'hint';
-  message: ReportMessageKey;
+  message: FormKey;
   /** Values for the message's `{placeholders}`. */
   params?: Record<string, number>;
   /** Good titles to show beside the hint. */
-  examples: readonly ReportMessageKey[];
+  examples: readonly FormKey[];
 }
 
 const MIN_LENGTH = 15;
@@ -41,7 +41,7 @@ const GOOD_TITLES = [
   'report.title.example.images',
   'report.title.example.banner',
   'report.title.example.picking',
-] as const satisfies readonly ReportMessageKey[];
+] as const satisfies readonly FormKey[];
 
 type WordClass = 'vague' | 'urgency' | 'down' | 'reference' | 'filler';
 
@@ -168,7 +168,7 @@ function contentHint(a: Analysis): TitleHintCode | undefined {
   return undefined;
 }
 
-const MESSAGES: Record<TitleHintCode, ReportMessageKey> = {
+const MESSAGES: Record<TitleHintCode, FormKey> = {
   empty: 'report.title.empty',
   allCaps: 'report.title.allCaps',
   shouting: 'report.title.shouting',

@@ -1,17 +1,18 @@
-import { consoleEn } from './console-en.ts';
-import { en } from './en.ts';
-import { reportEn } from './report-en.ts';
+import type { MessageKey, Messages } from './catalogue.ts';
+import { type Locale, locales } from './locales.ts';
 
-/** Every English message: the status page, the report form and the support console. */
-const english = { ...en, ...reportEn, ...consoleEn };
-
-export type MessageKey = keyof typeof english;
-export type Messages = Record<MessageKey, string>;
+export type { ConsoleKey, FormKey, MessageKey, Messages, PageKey } from './catalogue.ts';
+export type { Locale } from './locales.ts';
 export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Catalogues by BCP 47 language; add one here and it is offered to every page and the extension. */
-export const catalogues: Record<string, Messages> = { en: english };
-export const defaultLocale = 'en';
+/** Each locale's messages of every surface in one table, as translators read them. */
+export const catalogues: Record<string, Messages> = Object.fromEntries(
+  Object.entries(locales).map(([locale, c]) => [locale, { ...c.page, ...c.form, ...c.console }]),
+);
+/** The locales there are messages for. */
+export const availableLocales: readonly string[] = Object.keys(locales);
+export const defaultLocale: Locale = 'en';
+const english = catalogues[defaultLocale] as Messages;
 
 /** Looks a message up and fills `{name}` placeholders; an unknown placeholder is left visible. */
 export function createTranslator(locale: string): Translator {

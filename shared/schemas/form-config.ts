@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReportMessageKey } from '../i18n/report-en.ts';
+import type { FormKey } from '../i18n/catalogue.ts';
 import { BLOCKING_IMPACTS, BLOCKING_TEXT } from '../priority.ts';
 import { type ApiIssue, issuesFromZod } from './error.ts';
 
@@ -132,9 +132,9 @@ const TEXT = 10_000;
 /** Enough for any count of people, orders or branches a shop has. */
 const MAX_COUNT = 10_000_000;
 
-type FieldInput = z.input<typeof field> & { label: ReportMessageKey; help?: ReportMessageKey };
+type FieldInput = z.input<typeof field> & { label: FormKey; help?: FormKey };
 
-const count = (id: string, label: ReportMessageKey): FieldInput => ({
+const count = (id: string, label: FormKey): FieldInput => ({
   id,
   kind: 'number',
   label,

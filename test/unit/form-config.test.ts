@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportEn } from '../../shared/i18n/report-en.ts';
+import { formMessages } from '../../shared/i18n/en/form.ts';
 import { defaultFormConfig, type FormConfig, parseFormConfig } from '../../shared/schemas/form-config.ts';
 
 const fieldsOf = (type: string) =>
@@ -60,7 +60,7 @@ describe('form configuration', () => {
       ...defaultFormConfig.requestTypes.flatMap((t) => [t.label, t.help]),
       ...defaultFormConfig.fields.flatMap((f) => [f.label, f.help, ...(f.options ?? []).map((o) => o.label)]),
     ].filter((key) => key !== undefined);
-    for (const key of keys) expect(reportEn, key).toHaveProperty([key]);
+    for (const key of keys) expect(formMessages, key).toHaveProperty([key]);
   });
 
   it('reads its own default back unchanged, also through JSON', () => {

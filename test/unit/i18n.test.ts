@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, createTranslator, negotiateLocale } from '../../shared/i18n/index.ts';
+import { catalogueProblems } from '../../shared/i18n/catalogue.ts';
+import { en } from '../../shared/i18n/en/index.ts';
+import { availableLocales, catalogues, createTranslator, negotiateLocale } from '../../shared/i18n/index.ts';
+import { locales } from '../../shared/i18n/locales.ts';
 
 describe('i18n', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -21,10 +24,38 @@ describe('i18n', () => {
     expect(negotiateLocale('garbage;;;q=abc')).toBe('en');
   });
 
-  it('every catalogue has exactly the English keys', () => {
-    const keys = Object.keys(catalogues.en ?? {}).sort();
-    for (const [locale, messages] of Object.entries(catalogues)) {
-      expect(Object.keys(messages).sort(), locale).toEqual(keys);
+  it('offers exactly the registered locales, each as one table of every surface', () => {
+    expect(availableLocales).toEqual(Object.keys(locales));
+    expect(Object.keys(catalogues)).toEqual(Object.keys(locales));
+    const surfaces = Object.values(en).reduce((n, messages) => n + Object.keys(messages).length, 0);
+    expect(Object.keys(catalogues.en ?? {})).toHaveLength(surfaces);
+  });
+
+  it('keeps the surfaces apart: no key is in two of them', () => {
+    const seen = new Map<string, string>();
+    for (const [surface, messages] of Object.entries(en)) {
+      for (const key of Object.keys(messages)) {
+        expect(seen.get(key), key).toBeUndefined();
+        seen.set(key, surface);
+      }
     }
+  });
+
+  it('every registered locale has exactly the English keys, surface by surface', () => {
+    expect(catalogueProblems(locales, en)).toEqual([]);
+  });
+
+  it('names each key a locale lacks or adds, and a surface it lacks', () => {
+    const { 'status.minor': _, ...pageLackingOne } = en.page;
+    const registry = {
+      en,
+      xx: { ...en, page: { ...pageLackingOne, 'page.extra': 'More' } },
+      yy: { page: en.page, form: en.form },
+    };
+    expect(catalogueProblems(registry, en)).toEqual([
+      'xx/page: missing "status.minor"',
+      'xx/page: extra "page.extra"',
+      'yy/console: missing surface',
+    ]);
   });
 });

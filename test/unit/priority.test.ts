@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportEn } from '../../shared/i18n/report-en.ts';
+import { formMessages } from '../../shared/i18n/en/form.ts';
 import {
   advisePriority,
   BLOCKING_IMPACTS,
@@ -58,12 +58,12 @@ describe('priority advice', () => {
   it('has a name and a definition in the catalogue for every level and every answer', () => {
     expect(Object.keys(PRIORITY_TEXT)).toEqual([...PRIORITY_LEVELS]);
     for (const level of PRIORITY_LEVELS) {
-      expect(reportEn[PRIORITY_TEXT[level].label]).toBeTruthy();
-      expect(reportEn[PRIORITY_TEXT[level].definition]).toBeTruthy();
+      expect(formMessages[PRIORITY_TEXT[level].label]).toBeTruthy();
+      expect(formMessages[PRIORITY_TEXT[level].definition]).toBeTruthy();
     }
     // Seed 000's definition of an emergency is what the person reads next to Immediate.
-    expect(reportEn[PRIORITY_TEXT.immediate.definition]).toMatch(/cannot complete an order or pay/);
+    expect(formMessages[PRIORITY_TEXT.immediate.definition]).toMatch(/cannot complete an order or pay/);
     expect(Object.keys(BLOCKING_TEXT)).toEqual([...BLOCKING_IMPACTS]);
-    for (const answer of BLOCKING_IMPACTS) expect(reportEn[BLOCKING_TEXT[answer]]).toBeTruthy();
+    for (const answer of BLOCKING_IMPACTS) expect(formMessages[BLOCKING_TEXT[answer]]).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportEn } from '../../shared/i18n/report-en.ts';
+import { formMessages } from '../../shared/i18n/en/form.ts';
 import { checkTitle } from '../../shared/title-rules.ts';
 
 /** Hint codes of a title, blocking ones marked with "!". */
@@ -127,9 +127,9 @@ describe('title rules', () => {
       'URGENT CHECKOUT broken again for Visa cards',
     ];
     for (const hint of all.flatMap(checkTitle)) {
-      expect(reportEn).toHaveProperty([hint.message]);
+      expect(formMessages).toHaveProperty([hint.message]);
       expect(hint.examples.length).toBeGreaterThan(0);
-      for (const example of hint.examples) expect(reportEn).toHaveProperty([example]);
+      for (const example of hint.examples) expect(formMessages).toHaveProperty([example]);
     }
   });
 });

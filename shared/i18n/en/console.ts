@@ -1,5 +1,5 @@
-/** English messages of the support console; merged into the `en` catalogue, so every language must match them. */
-export const consoleEn = {
+/** English messages of the support console. */
+export const consoleMessages = {
   'console.title': '{title} · {page} console',
   'console.brand': '{page} console',
   'console.nav.label': 'Console',

@@ -1,8 +1,8 @@
 /**
- * English messages of the report form: title hints, priority levels and advice, request types and
- * fields. Kept apart from `en.ts` until it is merged into the catalogue; keys follow its dotted style.
+ * English messages of the extension: the report form (title hints, priority levels and advice,
+ * request types and fields), My reports and the options page.
  */
-export const reportEn = {
+export const formMessages = {
   'report.title.empty': 'Write a title that says what is wrong and where.',
   'report.title.allCaps':
     'Please write the title in normal letters: capitals read as shouting and do not raise the priority.',
@@ -289,5 +289,3 @@ export const reportEn = {
   'options.test.status': 'the server answered {status}',
   'options.test.notSnapdesk': 'the address answers, but it is not a Snapdesk server',
 } as const;
-
-export type ReportMessageKey = keyof typeof reportEn;

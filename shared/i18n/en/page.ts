@@ -1,5 +1,8 @@
-/** English messages: the reference catalogue every other language must match key for key. */
-export const en = {
+/**
+ * English messages of the public status page and what it sends: its pages, the words for statuses
+ * and impacts (the console and the extension show them too), subscription mails, notices and feeds.
+ */
+export const pageMessages = {
   'status.allOperational': 'All Systems Operational',
   'status.minor': 'Minor Service Outage',
   'status.major': 'Partial System Outage',

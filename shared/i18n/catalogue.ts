@@ -1,0 +1,49 @@
+import type { en } from './en/index.ts';
+
+/**
+ * The surfaces a locale has a file for: `page` (the public status page, its mails, notices and
+ * feeds), `form` (the extension: report form, My reports, options) and `console` (support console).
+ */
+export type Surface = keyof typeof en;
+export type SurfaceKey<S extends Surface> = keyof (typeof en)[S];
+export type PageKey = SurfaceKey<'page'>;
+export type FormKey = SurfaceKey<'form'>;
+export type ConsoleKey = SurfaceKey<'console'>;
+export type MessageKey = PageKey | FormKey | ConsoleKey;
+export type Messages = Record<MessageKey, string>;
+
+/**
+ * One locale, as its folder holds it: a message for every English key of every surface. A new
+ * locale's files say so with `satisfies Catalogue['page']` and so on, so a missing key fails to compile.
+ */
+export type Catalogue = { [S in Surface]: Record<SurfaceKey<S>, string> };
+
+/**
+ * How a registry of locales differs from the reference, key for key and surface by surface: a key
+ * missing or extra, or a surface missing, as `locale/surface: missing "key"`. Empty when all match.
+ */
+export function catalogueProblems(
+  registry: Record<string, Record<string, Record<string, string>>>,
+  reference: Record<string, Record<string, string>>,
+): string[] {
+  const problems: string[] = [];
+  for (const [locale, catalogue] of Object.entries(registry)) {
+    for (const [surface, messages] of Object.entries(reference)) {
+      const theirs = catalogue[surface];
+      if (!theirs) {
+        problems.push(`${locale}/${surface}: missing surface`);
+        continue;
+      }
+      for (const key of Object.keys(messages)) {
+        if (!Object.hasOwn(theirs, key)) problems.push(`${locale}/${surface}: missing "${key}"`);
+      }
+      for (const key of Object.keys(theirs)) {
+        if (!Object.hasOwn(messages, key)) problems.push(`${locale}/${surface}: extra "${key}"`);
+      }
+    }
+    for (const surface of Object.keys(catalogue)) {
+      if (!Object.hasOwn(reference, surface)) problems.push(`${locale}/${surface}: extra surface`);
+    }
+  }
+  return problems;
+}

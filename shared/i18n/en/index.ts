@@ -1,0 +1,6 @@
+import { consoleMessages } from './console.ts';
+import { formMessages } from './form.ts';
+import { pageMessages } from './page.ts';
+
+/** English, the reference locale: every other locale has exactly its keys, surface by surface. */
+export const en = { page: pageMessages, form: formMessages, console: consoleMessages };
