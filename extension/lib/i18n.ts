@@ -1,16 +1,17 @@
-import {
-  catalogues,
-  createTranslator,
-  fill,
-  type MessageKey,
-  negotiateLocale,
-} from '../../shared/i18n/index.ts';
+import { catalogues, createTranslator, fill, localeFor, type MessageKey } from '../../shared/i18n/index.ts';
 
 export type UiKey = MessageKey;
 export type Params = Record<string, string | number>;
 
-const locale = negotiateLocale(typeof navigator === 'undefined' ? undefined : navigator.languages.join(','));
-const messages: Record<string, string> = catalogues[locale] ?? catalogues.en ?? {};
+/**
+ * The one place the extension's language is decided: the browser's languages in their order, the
+ * first with a catalogue, else the default. Every page, component and check takes `t`, `tKey`,
+ * `uiLocale` and `formatTime` from here.
+ */
+const locale = localeFor({
+  acceptLanguage: typeof navigator === 'undefined' ? undefined : navigator.languages.join(','),
+});
+const messages: Record<string, string> = catalogues[locale] ?? {};
 
 /** The extension's pages speak the browser's language where a catalogue exists, else English. */
 export const t = createTranslator(locale);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueProblems } from '../../shared/i18n/catalogue.ts';
 import { en } from '../../shared/i18n/en/index.ts';
-import { availableLocales, catalogues, createTranslator, negotiateLocale } from '../../shared/i18n/index.ts';
+import { availableLocales, catalogues, createTranslator, localeFor } from '../../shared/i18n/index.ts';
 import { locales } from '../../shared/i18n/locales.ts';
 
 describe('i18n', () => {
@@ -18,10 +18,10 @@ describe('i18n', () => {
   });
 
   it('negotiates the best supported language and falls back to English', () => {
-    expect(negotiateLocale(undefined)).toBe('en');
-    expect(negotiateLocale('fr-CH, fr;q=0.9, en;q=0.8')).toBe('en');
-    expect(negotiateLocale('en-GB;q=0.5, xx;q=1')).toBe('en');
-    expect(negotiateLocale('garbage;;;q=abc')).toBe('en');
+    expect(localeFor({ acceptLanguage: undefined })).toBe('en');
+    expect(localeFor({ acceptLanguage: 'fr-CH, fr;q=0.9, en;q=0.8' })).toBe('en');
+    expect(localeFor({ acceptLanguage: 'en-GB;q=0.5, xx;q=1' })).toBe('en');
+    expect(localeFor({ acceptLanguage: 'garbage;;;q=abc' })).toBe('en');
   });
 
   it('offers exactly the registered locales, each as one table of every surface', () => {
