@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { createTranslator, defaultLocale } from '../shared/i18n/index.ts';
 import type { Config } from './config.ts';
 import { ApiFailure, renderError } from './http/errors.ts';
 import { baselineHeaders } from './http/headers.ts';
+import { requestTranslation } from './http/locale.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -49,8 +49,12 @@ export function createApp(deps: AppDeps) {
         c,
       );
     }
-    const t = createTranslator(defaultLocale);
-    return c.html(renderNotFound({ config: deps.config, t, locale: defaultLocale, now: new Date() }), 404);
+    const view = {
+      config: deps.config,
+      ...requestTranslation(c, deps.config.defaultLocale),
+      now: new Date(),
+    };
+    return c.html(renderNotFound(view), 404);
   });
   app.onError(renderError);
   return app;

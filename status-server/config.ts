@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultLocale } from '../shared/i18n/index.ts';
 import { defaultFormConfig, type FormConfig, parseFormConfig } from '../shared/schemas/form-config.ts';
 import { type Priority, priority } from '../shared/schemas/report.ts';
 import { type ForwardingConfig, readForwarding } from './connectors/config.ts';
@@ -92,6 +93,12 @@ export interface Config {
   publicUrl: string;
   pageName: string;
   timeZone: string;
+  /**
+   * The language of a page whose request names none we have (see http/locale.ts). Work done with no
+   * request to ask (the snapshot and the pages and feeds kept in it, notices, mails) uses it too, for
+   * now. Always `en` until more languages come with a setting for it.
+   */
+  defaultLocale: string;
   trustProxy: boolean;
   /** How long support has to answer, by priority: the report inbox's deadlines. */
   responseTargets: ResponseTargets;
@@ -131,6 +138,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (e.SNAPDESK_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     pageName: e.SNAPDESK_PAGE_NAME,
     timeZone: e.SNAPDESK_TIME_ZONE,
+    defaultLocale,
     trustProxy: e.SNAPDESK_TRUST_PROXY,
     responseTargets: e.SNAPDESK_RESPONSE_TARGETS,
     incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,

@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { defaultLocale } from '../../shared/i18n/index.ts';
 import {
   type ConsoleSession,
   readSession,
@@ -11,10 +10,11 @@ import {
   sameToken,
 } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
+import { requestTranslation } from '../http/locale.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
 import type { StatusService } from '../status/service.ts';
 import type { Store } from '../store/db.ts';
-import { type ConsoleContext, type ConsoleKey, consoleTranslator } from '../views/console/context.ts';
+import type { ConsoleContext, ConsoleKey } from '../views/console/context.ts';
 import { renderProblem } from '../views/console/problem.ts';
 import { readForm } from './forms.ts';
 
@@ -70,8 +70,7 @@ export function viewOf(c: Context<ConsoleEnv>, config: Config, csrf?: string): C
   const session = c.get('session');
   return {
     config,
-    t: consoleTranslator(defaultLocale),
-    locale: defaultLocale,
+    ...requestTranslation(c, config.defaultLocale),
     now: new Date(),
     user: session?.user,
     csrf: csrf ?? session?.csrfToken ?? '',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createTranslator, defaultLocale, type Translator } from '../../shared/i18n/index.ts';
+import { createTranslator, type Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import { PermanentError } from '../jobs/handler.ts';
 import { V2Mapper } from '../snapshot/v2.ts';
@@ -39,7 +39,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** A moment in the page's time zone, as plain text for mails and feeds. */
 export function plainTime(iso: string, config: Config): string {
-  return new Intl.DateTimeFormat(defaultLocale, {
+  return new Intl.DateTimeFormat(config.defaultLocale, {
     timeZone: config.timeZone,
     year: 'numeric',
     month: 'short',
@@ -58,7 +58,7 @@ export async function loadNoticeContent(
 ): Promise<NoticeContent> {
   const notice = await db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
   if (!notice) throw new PermanentError(`notice ${id} no longer exists`);
-  const t = createTranslator(defaultLocale);
+  const t = createTranslator(config.defaultLocale);
   const data = await loadPageData(db, new Date());
   const v2 = new V2Mapper(data, config, t);
   const page = config.pageName;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import type { SubscriptionChannel } from '../domain/channels.ts';
@@ -81,7 +81,7 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
   const policy = new TargetPolicy(deps.subscriptions.webhookAllowPrivate);
   const domain = new URL(config.publicUrl).hostname;
   const channelDeps: ChannelDeps = { config, mailer, policy, domain };
-  const t = createTranslator(defaultLocale);
+  const t = createTranslator(config.defaultLocale);
   let links: Promise<SubscriptionLinks> | undefined;
   const linksOnce = () => {
     // Read once; a failed read is forgotten so the next batch tries again.

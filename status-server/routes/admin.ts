@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { createTranslator } from '../../shared/i18n/index.ts';
 import {
   componentCreate,
   componentUpdate,
@@ -68,7 +68,8 @@ export function adminRoutes(deps: AdminDeps) {
 
   const current = async () => {
     const data = await loadPageData(db, new Date());
-    return { data, v2: new V2Mapper(data, deps.config, createTranslator(defaultLocale)) };
+    // API v2 answers the same to every client: in the configured default language, as the snapshot's.
+    return { data, v2: new V2Mapper(data, deps.config, createTranslator(deps.config.defaultLocale)) };
   };
   const incidentView = async (id: string, kind: 'incident' | 'maintenance') => {
     const record = await loadIncident(db, id);

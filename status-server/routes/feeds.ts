@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import { makeEntry, respond, type Snapshots } from '../snapshot/snapshots.ts';
@@ -25,7 +25,6 @@ export function feedRoutes({
   snapshots: Snapshots;
   config: Config;
 }) {
-  const t = createTranslator(defaultLocale);
   const serve =
     (format: keyof typeof types) =>
     async (c: { req: { query(k: string): string | undefined; header(k: string): string | undefined } }) => {
@@ -38,6 +37,8 @@ export function feedRoutes({
       if (component !== undefined && !entityId.safeParse(component).success) return unknown();
       const path = `/history.${format}${component ? `?component=${component}` : ''}`;
       const entry = await snapshots.lazy(path, async (s) => {
+        // Kept in the snapshot, so in its language.
+        const t = createTranslator(s.locale);
         const named = component ? s.data.components.find((x) => x.id === component) : undefined;
         if (component && !named) return undefined;
         const page = config.pageName;

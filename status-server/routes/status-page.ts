@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
-import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { type Context, Hono } from 'hono';
+import { createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
-import { makeEntry, respond, type Snapshots } from '../snapshot/snapshots.ts';
+import { requestTranslation } from '../http/locale.ts';
+import { makeEntry, respond, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
 import type { Store } from '../store/db.ts';
 import { loadHistory, loadIncident } from '../store/page-data.ts';
 import { renderHistory } from '../views/history.ts';
@@ -35,9 +36,13 @@ export function statusPageRoutes({
   snapshots: Snapshots;
   config: Config;
 }) {
-  const view = (now: Date) => ({ config, t: createTranslator(defaultLocale), locale: defaultLocale, now });
-  const notFoundPage = (c: { req: { header(name: string): string | undefined } }) =>
-    respond(makeEntry(renderNotFound(view(new Date())), HTML, new Date().toISOString(), 404), c.req);
+  /** Pages kept in the snapshot are in its language: they are cached by path alone. */
+  const view = (s: Snapshot) => ({ config, t: createTranslator(s.locale), locale: s.locale, now: s.builtAt });
+  /** Built per request, so in the request's language. */
+  const notFoundPage = (c: Context) => {
+    const page = renderNotFound({ config, ...requestTranslation(c, config.defaultLocale), now: new Date() });
+    return respond(makeEntry(page, HTML, new Date().toISOString(), 404), c.req);
+  };
   const robots = makeEntry(ROBOTS, 'text/plain; charset=utf-8', new Date().toISOString());
 
   return new Hono()
@@ -56,7 +61,7 @@ export function statusPageRoutes({
           s.data.maintenances.find((i) => i.id === id) ??
           (await loadIncident(store.db, id));
         if (!record) return undefined;
-        return makeEntry(renderIncident(record, s.data, view(s.builtAt)), HTML, record.updated_at);
+        return makeEntry(renderIncident(record, s.data, view(s)), HTML, record.updated_at);
       });
       return entry ? respond(entry, c.req) : notFoundPage(c);
     })
@@ -68,7 +73,7 @@ export function statusPageRoutes({
         const { from, to } = historyRange(s.builtAt, page);
         const incidents = await loadHistory(store.db, from.toISOString(), to.toISOString());
         return makeEntry(
-          renderHistory(incidents, { from, to, page }, s.data, view(s.builtAt)),
+          renderHistory(incidents, { from, to, page }, s.data, view(s)),
           HTML,
           s.data.updatedAt,
         );

@@ -2,11 +2,11 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import { jsonBody } from '../http/body.ts';
 import { clientAddress } from '../http/client.ts';
 import { ApiFailure, failureOf, invalid, invalidFromZod, renderError } from '../http/errors.ts';
+import { requestTranslation } from '../http/locale.ts';
 import { rateLimit } from '../http/rate-limit.ts';
 import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
 import type { Store } from '../store/db.ts';
@@ -64,7 +64,8 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     settings: deps.subscriptions,
     onQueued: deps.onQueued,
   });
-  const view = () => ({ config, t: createTranslator(defaultLocale), locale: defaultLocale, now: new Date() });
+  /** Pages about one subscriber are built per request, in the request's language. */
+  const view = (c: Context) => ({ config, ...requestTranslation(c, config.defaultLocale), now: new Date() });
   const data = () => deps.snapshots.snapshot.data;
 
   const perClient = rateLimit({
@@ -126,14 +127,14 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
           saved: o.saved,
           problem: o.problem,
         },
-        view(),
+        view(c),
       ),
       o.status,
     );
   };
 
   const app = new Hono()
-    .get('/subscribe', (c) => page(c, renderSubscribe(data(), view())))
+    .get('/subscribe', (c) => page(c, renderSubscribe(data(), view(c))))
     .post('/subscribe', perClient, limit, async (c) => {
       const fields = await form(c);
       const raw = fromForm(fields);
@@ -153,14 +154,14 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
           ]);
         }
         const done = await subscribe(parsed.data);
-        if (done.channel === 'email') return page(c, renderCheckInbox(done.email, view()));
-        return page(c, renderWebhookAdded(done, view()), done.state === 'pending' ? 202 : 201);
+        if (done.channel === 'email') return page(c, renderCheckInbox(done.email, view(c)));
+        return page(c, renderWebhookAdded(done, view(c)), done.state === 'pending' ? 202 : 201);
       } catch (err) {
         const refused = failureOf(err);
         if (!refused) throw err;
         return page(
           c,
-          renderSubscribe(data(), view(), { ...state, problem: { form: which, message: refused.message } }),
+          renderSubscribe(data(), view(c), { ...state, problem: { form: which, message: refused.message } }),
           refused.status,
         );
       }
@@ -185,7 +186,7 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
         c,
         renderConfirm(
           { address: sub.address, action: `/subscriptions/confirm/${c.req.param('token')}` },
-          view(),
+          view(c),
         ),
       );
     })
@@ -196,7 +197,7 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
       }
       return page(
         c,
-        renderConfirmed({ address: sub.address, manageUrl: (await links()).manageUrl(sub.id) }, view()),
+        renderConfirmed({ address: sub.address, manageUrl: (await links()).manageUrl(sub.id) }, view(c)),
       );
     })
     .get('/subscriptions/manage/:token', async (c) =>
@@ -228,7 +229,7 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
         c,
         renderUnsubscribeAsk(
           { address: sub.address, action: `/subscriptions/unsubscribe/${c.req.param('token')}` },
-          view(),
+          view(c),
         ),
       );
     })
@@ -236,13 +237,13 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     .post('/subscriptions/unsubscribe/:token', limit, async (c) => {
       const sub = await byManageLink(c.req.param('token'));
       await removeSubscription(db, sub.id);
-      return page(c, renderUnsubscribed(view()));
+      return page(c, renderUnsubscribed(view(c)));
     });
 
   app.onError((err, c) => {
     const refused = failureOf(err) ?? (err instanceof HTTPException ? err : undefined);
     if (c.req.path.startsWith('/api/') || !refused) return renderError(err, c);
-    return page(c, renderProblem(refused.message, view()), refused.status as ContentfulStatusCode);
+    return page(c, renderProblem(refused.message, view(c)), refused.status as ContentfulStatusCode);
   });
   return app;
 }

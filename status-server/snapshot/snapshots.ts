@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { createTranslator, defaultLocale } from '../../shared/i18n/index.ts';
+import { createTranslator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import { PAGE_POLICY } from '../http/headers.ts';
 import type { Store } from '../store/db.ts';
@@ -27,6 +27,8 @@ export interface Snapshot {
   revision: number;
   builtAt: Date;
   data: PageData;
+  /** The language of its pages: one per snapshot, and the cache is keyed by path alone. */
+  locale: string;
   v2: V2Mapper;
   /** Built with the snapshot: the home page and every API v2 response. */
   entries: Map<string, Entry>;
@@ -173,20 +175,16 @@ export class Snapshots {
     return entry;
   }
 
-  private async build(): Promise<Snapshot> {
+  private async build(locale = this.config.defaultLocale): Promise<Snapshot> {
     const now = new Date();
     const data = await loadPageData(this.store.db, now);
-    const t = createTranslator(defaultLocale);
+    const t = createTranslator(locale);
     const v2 = new V2Mapper(data, this.config, t);
     const at = data.updatedAt;
     const entries = new Map<string, Entry>([
       [
         '/',
-        makeEntry(
-          renderHome(data, { config: this.config, t, locale: defaultLocale, now }),
-          'text/html; charset=utf-8',
-          at,
-        ),
+        makeEntry(renderHome(data, { config: this.config, t, locale, now }), 'text/html; charset=utf-8', at),
       ],
       ['/api/v2/summary.json', json(v2.summary(), at)],
       ['/api/v2/status.json', json({ page: v2.page, status: v2.status() }, at)],
@@ -209,7 +207,7 @@ export class Snapshots {
         json({ page: v2.page, scheduled_maintenances: v2.maintenances('active') }, at),
       ],
     ]);
-    const snapshot = { revision: data.revision, builtAt: now, data, v2, entries, lazy: new Map() };
+    const snapshot = { revision: data.revision, builtAt: now, data, locale, v2, entries, lazy: new Map() };
     this.current = snapshot;
     return snapshot;
   }
