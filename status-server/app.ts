@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Config } from './config.ts';
 import { ApiFailure, renderError } from './http/errors.ts';
-import { baselineHeaders } from './http/headers.ts';
+import { withBaselineHeaders } from './http/headers.ts';
 import { requestTranslation } from './http/locale.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
@@ -30,7 +30,6 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono()
-    .use('*', baselineHeaders)
     .route('/', statusPageRoutes(deps))
     .route('/api/v2', apiV2Routes(deps.snapshots))
     .route('/api/admin', adminRoutes(deps))
@@ -42,7 +41,6 @@ export function createApp(deps: AppDeps) {
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {
-    // Answered, not thrown: a throw here would pass by the baseline headers on its way to onError.
     if (c.req.path.startsWith('/api/')) {
       return renderError(
         new ApiFailure(404, 'not_found', `no API endpoint ${c.req.method} ${c.req.path}`),
@@ -57,7 +55,7 @@ export function createApp(deps: AppDeps) {
     return c.html(renderNotFound(view), 404);
   });
   app.onError(renderError);
-  return app;
+  return withBaselineHeaders(app);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
-import { PAGE_POLICY } from '../http/headers.ts';
+import { BASELINE, builtWithBaseline, DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../http/headers.ts';
 import type { Store } from '../store/db.ts';
 import { loadPageData, type PageData } from '../store/page-data.ts';
 import { pageRevision } from '../store/page-state.ts';
@@ -60,14 +60,14 @@ export function makeEntry(
     etag,
     'last-modified': lm,
     'cache-control': status === 200 ? CACHE_CONTROL : 'no-store',
-    'x-content-type-options': 'nosniff',
+    ...BASELINE,
     vary: 'Accept-Encoding',
   };
   if (contentType.startsWith('text/html')) {
     headers['content-security-policy'] = PAGE_POLICY;
-    headers['referrer-policy'] = 'strict-origin-when-cross-origin';
     headers.vary = 'Accept-Language, Accept-Encoding';
   } else {
+    headers['content-security-policy'] = DEFAULT_OTHER_POLICY;
     // The v2 API is read by widgets on other sites, as the API it mirrors allows.
     headers['access-control-allow-origin'] = '*';
   }
@@ -230,9 +230,9 @@ export function respond(entry: Entry, req: RequestHeaders): Response {
     : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= Date.parse(entry.lastModified);
   if (fresh && entry.status === 200) {
     const { 'content-length': _, 'content-type': __, 'content-encoding': ___, ...headers } = variant.headers;
-    return new Response(null, { status: 304, headers });
+    return builtWithBaseline(new Response(null, { status: 304, headers }));
   }
-  return new Response(variant.body, { status: entry.status, headers: variant.headers });
+  return builtWithBaseline(new Response(variant.body, { status: entry.status, headers: variant.headers }));
 }
 
 /** `gzip` listed without `q=0` (`*` alone is not taken as a promise to decode gzip). */
