@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Mailer } from '../../status-server/mail/transport.ts';
+import { FORWARD_JOB, parseForwarding } from '../../status-server/connectors/config.ts';
+import type { AttachmentUrl } from '../../status-server/connectors/outgoing.ts';
+import { forwardingHandler } from '../../status-server/delivery/forwarding.ts';
+import { Worker } from '../../status-server/jobs/worker.ts';
+import { createMailer, type Mailer } from '../../status-server/mail/transport.ts';
+import type { Store } from '../../status-server/store/db.ts';
 
 /**
  * Help-desk stand-ins for the forwarding tests, each a real server on 127.0.0.1; the mailbox is
@@ -115,3 +120,34 @@ export const noMailer: Mailer = {
   },
   close: () => {},
 };
+
+/** The status page the forwarding tests pretend to be: links in forwarded reports point here. */
+export const FORWARD_PUBLIC_URL = 'https://status.example.com';
+
+/**
+ * Runs every due forwarding job once, as the server's worker does, with these forwarding variables
+ * (mailing through their SMTP server when they name one); answers how many jobs ran.
+ */
+export async function forwardAll(
+  store: Store,
+  env: Record<string, string>,
+  attachmentUrl: AttachmentUrl = (ref, position) =>
+    `${FORWARD_PUBLIC_URL}/api/reports/${ref}/attachments/${position}`,
+): Promise<number> {
+  const forwarding = parseForwarding(env);
+  const mailer = forwarding.smtp
+    ? createMailer({ smtp: forwarding.smtp, from: 'unused', dataDir: 'unused' })
+    : noMailer;
+  try {
+    const handler = forwardingHandler({
+      store,
+      publicUrl: FORWARD_PUBLIC_URL,
+      forwarding,
+      mailer,
+      attachmentUrl,
+    });
+    return await new Worker(store, { [FORWARD_JOB]: handler }).drain();
+  } finally {
+    mailer.close();
+  }
+}

@@ -1,9 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponse } from '../../shared/schemas/report.ts';
-import { parseForwarding } from '../../status-server/connectors/config.ts';
-import { forwardingHandler } from '../../status-server/delivery/forwarding.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
-import { createMailer } from '../../status-server/mail/transport.ts';
 import { attachmentUrlFor } from '../../status-server/routes/reports.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { type ConsoleClient, signedIn } from '../helpers/console.ts';
@@ -12,7 +8,7 @@ import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.t
 import { makePng } from '../helpers/images.ts';
 import { postReport, sampleReport } from '../helpers/intake.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
-import { startRedmineReceiver } from '../helpers/receivers.ts';
+import { forwardAll, startRedmineReceiver } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -119,7 +115,7 @@ describe.each(testDatabases())('attachment names served on $name', (database) =>
 });
 
 describe.each(testDatabases())('attachment names forwarded on $name', (database) => {
-  const publicUrl = 'https://status.example.com';
+  const _publicUrl = 'https://status.example.com';
   const secret = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
   const apiKey = 'redmine-key-names-0123';
   let store: Store & { close(): Promise<void> };
@@ -145,7 +141,7 @@ describe.each(testDatabases())('attachment names forwarded on $name', (database)
     const sent = await insertReport(store, { connectors: ['email', 'redmine', 'webhook'], images: 3 });
     await storeNames(store, sent.id, [HOSTILE, 'x.html', RTL]);
 
-    const forwarding = parseForwarding({
+    await forwardAll(store, {
       SNAPDESK_SMTP_URL: receivers.smtp.url,
       SNAPDESK_MAIL_FROM: 'Snapdesk <snapdesk@status.example.com>',
       SNAPDESK_FORWARD_EMAIL_TO: 'help@desk.example',
@@ -155,20 +151,6 @@ describe.each(testDatabases())('attachment names forwarded on $name', (database)
       SNAPDESK_FORWARD_WEBHOOK_URL: `${receivers.hook.url}/hooks`,
       SNAPDESK_FORWARD_WEBHOOK_SECRET: secret,
     });
-    const mailer = createMailer({ smtp: forwarding.smtp, from: 'unused', dataDir: 'unused' });
-    try {
-      await new Worker(store, {
-        forward: forwardingHandler({
-          store,
-          publicUrl,
-          forwarding,
-          mailer,
-          attachmentUrl: (ref, position) => `${publicUrl}/api/reports/${ref}/attachments/${position}`,
-        }),
-      }).drain();
-    } finally {
-      mailer.close();
-    }
     const expected = ['html.png', 'x.png', 'invoice_gnp.png'];
 
     const { mail } = receivers.smtp.messages[0] as (typeof receivers.smtp.messages)[number];

@@ -1,17 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseForwarding } from '../../status-server/connectors/config.ts';
-import { forwardingHandler, forwardingStatus } from '../../status-server/delivery/forwarding.ts';
+import { forwardingStatus } from '../../status-server/delivery/forwarding.ts';
 import { retryNow } from '../../status-server/jobs/queue.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
-import { createMailer } from '../../status-server/mail/transport.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { sampleReport } from '../helpers/intake.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
 import { freePort } from '../helpers/net.ts';
+import { forwardAll, FORWARD_PUBLIC_URL as publicUrl } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
-
-const publicUrl = 'https://status.example.com';
 
 describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
   let store: Store & { close(): Promise<void> };
@@ -25,27 +21,12 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
   });
   afterAll(() => store.close());
 
-  const forward = async (smtpUrl: string) => {
-    const forwarding = parseForwarding({
+  const forward = (smtpUrl: string) =>
+    forwardAll(store, {
       SNAPDESK_SMTP_URL: smtpUrl,
       SNAPDESK_MAIL_FROM: 'Snapdesk <snapdesk@status.example.com>',
       SNAPDESK_FORWARD_EMAIL_TO: 'help@desk.example',
     });
-    const mailer = createMailer({ smtp: forwarding.smtp, from: 'unused', dataDir: 'unused' });
-    try {
-      await new Worker(store, {
-        forward: forwardingHandler({
-          store,
-          publicUrl,
-          forwarding,
-          mailer,
-          attachmentUrl: (ref, position) => `${publicUrl}/api/reports/${ref}/attachments/${position}`,
-        }),
-      }).drain();
-    } finally {
-      mailer.close();
-    }
-  };
   const reportRow = (id: string) =>
     store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

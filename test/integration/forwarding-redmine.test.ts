@@ -1,14 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseForwarding } from '../../status-server/connectors/config.ts';
-import { forwardingHandler, forwardingStatus } from '../../status-server/delivery/forwarding.ts';
+import { forwardingStatus } from '../../status-server/delivery/forwarding.ts';
 import { retryNow } from '../../status-server/jobs/queue.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
-import { noMailer, startRedmineReceiver } from '../helpers/receivers.ts';
+import { forwardAll, FORWARD_PUBLIC_URL as publicUrl, startRedmineReceiver } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
-const publicUrl = 'https://status.example.com';
 const apiKey = 'redmine-key-0123456789';
 
 describe.each(testDatabases())('forwarding to Redmine on $name', (database) => {
@@ -21,20 +18,12 @@ describe.each(testDatabases())('forwarding to Redmine on $name', (database) => {
   afterAll(() => store.close());
 
   const forward = (env: Record<string, string> = {}) =>
-    new Worker(store, {
-      forward: forwardingHandler({
-        store,
-        publicUrl,
-        forwarding: parseForwarding({
-          SNAPDESK_REDMINE_URL: `${redmine.url}/`,
-          SNAPDESK_REDMINE_API_KEY: apiKey,
-          SNAPDESK_REDMINE_PROJECT: 'support',
-          ...env,
-        }),
-        mailer: noMailer,
-        attachmentUrl: (ref, position) => `${publicUrl}/api/reports/${ref}/attachments/${position}`,
-      }),
-    }).drain();
+    forwardAll(store, {
+      SNAPDESK_REDMINE_URL: `${redmine.url}/`,
+      SNAPDESK_REDMINE_API_KEY: apiKey,
+      SNAPDESK_REDMINE_PROJECT: 'support',
+      ...env,
+    });
   const reportRow = (id: string) =>
     store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

@@ -1,17 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseForwarding } from '../../status-server/connectors/config.ts';
-import { forwardingHandler, forwardingStatus } from '../../status-server/delivery/forwarding.ts';
+import { forwardingStatus } from '../../status-server/delivery/forwarding.ts';
 import { retryNow } from '../../status-server/jobs/queue.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { loadAttachmentData, loadReportByReference } from '../../status-server/store/reports.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 import { freePort } from '../helpers/net.ts';
-import { noMailer, startFileServer } from '../helpers/receivers.ts';
+import { forwardAll, FORWARD_PUBLIC_URL as publicUrl, startFileServer } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
-const publicUrl = 'https://status.example.com';
 const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 
 describe.each(testDatabases())('forwarding to a webhook on $name', (database) => {
@@ -38,18 +35,11 @@ describe.each(testDatabases())('forwarding to a webhook on $name', (database) =>
   });
 
   const forward = (url: string, withSecret = secret) =>
-    new Worker(store, {
-      forward: forwardingHandler({
-        store,
-        publicUrl,
-        forwarding: parseForwarding({
-          SNAPDESK_FORWARD_WEBHOOK_URL: url,
-          SNAPDESK_FORWARD_WEBHOOK_SECRET: withSecret,
-        }),
-        mailer: noMailer,
-        attachmentUrl: (ref, position) => `${files.url}/${ref}/${position}`,
-      }),
-    }).drain();
+    forwardAll(
+      store,
+      { SNAPDESK_FORWARD_WEBHOOK_URL: url, SNAPDESK_FORWARD_WEBHOOK_SECRET: withSecret },
+      (ref, position) => `${files.url}/${ref}/${position}`,
+    );
   const reportRow = (id: string) =>
     store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

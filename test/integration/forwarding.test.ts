@@ -1,17 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseForwarding } from '../../status-server/connectors/config.ts';
-import { forwardingHandler, forwardingStatus } from '../../status-server/delivery/forwarding.ts';
+import { forwardingStatus } from '../../status-server/delivery/forwarding.ts';
 import { retryNow } from '../../status-server/jobs/queue.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
-import { createMailer } from '../../status-server/mail/transport.ts';
 import type { Store } from '../../status-server/store/db.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
-import { startRedmineReceiver } from '../helpers/receivers.ts';
+import { forwardAll, startRedmineReceiver } from '../helpers/receivers.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
-const publicUrl = 'https://status.example.com';
+const _publicUrl = 'https://status.example.com';
 const apiKey = 'redmine-key';
 const secret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
 
@@ -33,8 +30,8 @@ describe.each(testDatabases())('forwarding to several help desks on $name', (dat
   afterEach(() => Promise.all([smtp.stop(), redmine.stop(), hook.stop()]));
   afterAll(() => store.close());
 
-  const forward = async (env: Record<string, string> = {}) => {
-    const forwarding = parseForwarding({
+  const forward = (env: Record<string, string> = {}) =>
+    forwardAll(store, {
       SNAPDESK_SMTP_URL: smtp.url,
       SNAPDESK_FORWARD_EMAIL_TO: 'help@desk.example',
       SNAPDESK_REDMINE_URL: redmine.url,
@@ -44,21 +41,6 @@ describe.each(testDatabases())('forwarding to several help desks on $name', (dat
       SNAPDESK_FORWARD_WEBHOOK_SECRET: secret,
       ...env,
     });
-    const mailer = createMailer({ smtp: forwarding.smtp, from: 'unused', dataDir: 'unused' });
-    try {
-      await new Worker(store, {
-        forward: forwardingHandler({
-          store,
-          publicUrl,
-          forwarding,
-          mailer,
-          attachmentUrl: (ref, position) => `${publicUrl}/api/reports/${ref}/attachments/${position}`,
-        }),
-      }).drain();
-    } finally {
-      mailer.close();
-    }
-  };
   const reportRow = (id: string) =>
     store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const all = ['email', 'redmine', 'webhook'] as const;
