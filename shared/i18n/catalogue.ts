@@ -47,3 +47,34 @@ export function catalogueProblems(
   }
   return problems;
 }
+
+/**
+ * Where a locale's message takes other parameters than the English one (`{name}` or
+ * `{name, plural, …}`), as `locale: "key" takes {a}, English {b}`: a translation that drops or
+ * misspells a placeholder would otherwise show its raw name to a customer. Empty when all match.
+ */
+export function placeholderProblems(
+  registry: Record<string, Record<string, Record<string, string>>>,
+  reference: Record<string, Record<string, string>>,
+): string[] {
+  const problems: string[] = [];
+  for (const [locale, catalogue] of Object.entries(registry)) {
+    for (const [surface, messages] of Object.entries(reference)) {
+      for (const [key, english] of Object.entries(messages)) {
+        const theirs = catalogue[surface]?.[key];
+        if (theirs === undefined) continue;
+        const want = parameters(english);
+        const got = parameters(theirs);
+        if (want !== got) problems.push(`${locale}: "${key}" takes {${got}}, English {${want}}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The parameter names a message uses, sorted and joined: `{count, plural, …{n}…}` gives "count,n". */
+function parameters(message: string): string {
+  const names = new Set<string>();
+  for (const m of message.matchAll(/\{\s*(\w+)\s*(?:,\s*plural\s*,|\})/g)) names.add(m[1] as string);
+  return [...names].sort().join(',');
+}

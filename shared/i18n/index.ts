@@ -1,5 +1,6 @@
 import type { MessageKey, Messages } from './catalogue.ts';
 import { type Locale, locales } from './locales.ts';
+import { fill } from './message.ts';
 import { type LocaleWish, negotiateLocale } from './negotiate.ts';
 
 export type { ConsoleKey, FormKey, MessageKey, Messages, PageKey } from './catalogue.ts';
@@ -16,16 +17,14 @@ export const availableLocales: readonly string[] = Object.keys(locales);
 export const defaultLocale: Locale = 'en';
 const english = catalogues[defaultLocale] as Messages;
 
-/** Looks a message up and fills `{name}` placeholders; an unknown placeholder is left visible. */
+/** Looks a message up and fills its placeholders (see `fill`); an unknown placeholder is left visible. */
 export function createTranslator(locale: string): Translator {
-  const messages = catalogues[locale] ?? english;
-  return (key, params) => fill(messages[key] ?? english[key], params);
+  const own = Object.hasOwn(catalogues, locale) ? locale : defaultLocale;
+  const messages = catalogues[own] ?? english;
+  return (key, params) => fill(messages[key] ?? english[key], params, own);
 }
 
-/** Puts `params` into a message's `{name}` placeholders. */
-export function fill(text: string, params?: Record<string, string | number>): string {
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
-}
+export { fill };
 
 /** The best available locale for a request or a browser (see `negotiateLocale`), else `fallback`. */
 export function localeFor(wish: LocaleWish, fallback: string = defaultLocale): string {

@@ -82,8 +82,7 @@ export const consoleMessages = {
   'console.state.failed': 'Failed',
 
   'console.inbox.title': 'Report inbox',
-  'console.inbox.count.one': '{count} report',
-  'console.inbox.count.other': '{count} reports',
+  'console.inbox.count': '{count, plural, one {# report} other {# reports}}',
   'console.inbox.sortLabel': 'Order',
   'console.inbox.sortReceived': 'Newest first',
   'console.inbox.sortDeadline': 'By response deadline',
@@ -182,10 +181,10 @@ export const consoleMessages = {
   'console.incidents.affected': 'Affected components',
   'console.incidents.notAffected': 'Not affected',
   'console.incident.reports': 'Reports linked to this incident',
-  'console.incident.reportsCaption.one': '{count} report linked',
-  'console.incident.reportsCaption.other': '{count} reports linked, nearest response deadline first',
-  'console.incident.allReports.one': 'The linked report in the inbox',
-  'console.incident.allReports.other': 'All {count} linked reports in the inbox',
+  'console.incident.reportsCaption':
+    '{count, plural, one {# report linked} other {# reports linked, nearest response deadline first}}',
+  'console.incident.allReports':
+    '{count, plural, one {The linked report in the inbox} other {All # linked reports in the inbox}}',
   'console.incident.noReports': 'No reports are linked to this incident.',
   'console.incident.public': 'Public page',
   'console.incident.publicLink': 'See it as customers do',

@@ -146,7 +146,7 @@ export const formMessages = {
   'report.series.method.stitched': 'Whole page',
   'report.series.method.html2canvas': 'Whole page (rendered)',
   'report.series.method.upload': 'Uploaded image',
-  'report.series.marks': '{count} mark(s)',
+  'report.series.marks': '{count, plural, one {# mark} other {# marks}}',
   'report.series.truncated': 'cut at the size limit',
   'report.series.moveUp': 'Move screenshot {n} up',
   'report.series.moveDown': 'Move screenshot {n} down',
@@ -180,7 +180,7 @@ export const formMessages = {
   'report.annotate.redo': 'Redo',
   'report.annotate.textLabel': 'Text to place',
   'report.annotate.textFirst': 'Type the text first, then click where it goes.',
-  'report.annotate.canvasLabel': 'Screenshot {n} with {count} mark(s)',
+  'report.annotate.canvasLabel': 'Screenshot {n} with {count, plural, one {# mark} other {# marks}}',
   'report.annotate.cannotOpen': 'This image could not be opened for annotation.',
   'report.annotate.marksHeading': 'Marks on this screenshot',
   'report.annotate.mark.rect': 'Rectangle at {x}, {y} ({w} × {h})',
@@ -219,7 +219,8 @@ export const formMessages = {
   'report.send.sending': 'Sending…',
   'report.send.help':
     'Nothing leaves your browser before you press Send. If the server cannot be reached, the report waits and is sent once it is back.',
-  'report.send.errorsHeading': 'Please check {count} thing(s) before sending',
+  'report.send.errorsHeading':
+    'Please check {count, plural, one {one thing} other {# things}} before sending',
   'report.send.failed': 'The report could not be sent: {error}',
   'report.sent.waiting': 'Sent — waiting for the server',
   'report.sent.waitingHelp': 'The report is in the outbox. You can close this tab; it will be delivered.',
@@ -250,7 +251,8 @@ export const formMessages = {
   'reports.sentHeading': 'Sent',
   'reports.refresh': 'Refresh states',
   'reports.refreshing': 'Refreshing…',
-  'reports.refreshFailed': 'The state of {count} report(s) could not be refreshed: {error}',
+  'reports.refreshFailed':
+    'The state of {count, plural, one {one report} other {# reports}} could not be refreshed: {error}',
   'reports.empty': 'No reports sent from this browser yet.',
   'reports.col.reference': 'Reference',
   'reports.col.title': 'Title and page',

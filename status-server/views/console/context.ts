@@ -14,11 +14,3 @@ export interface ConsoleContext extends Omit<ViewContext, 't'> {
   /** Goes into the hidden field of every form. */
   csrf: string;
 }
-
-/** Keys that come in `.one` and `.other` forms, chosen by the language's plural rules. */
-type Counted = 'console.inbox.count' | 'console.incident.reportsCaption' | 'console.incident.allReports';
-
-export function countText(ctx: Pick<ConsoleContext, 't' | 'locale'>, key: Counted, count: number): string {
-  const form = new Intl.PluralRules(ctx.locale).select(count) === 'one' ? 'one' : 'other';
-  return ctx.t(`${key}.${form}` as MessageKey, { count });
-}

@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import { reportState } from '../../../shared/schemas/report.ts';
 import type { InboxOrder, InboxRow } from '../../store/inbox.ts';
 import { type Html, html } from '../markup.ts';
-import { type ConsoleContext, countText } from './context.ts';
+import type { ConsoleContext } from './context.ts';
 import { errorSummary, type FormState, inputField, selectField } from './form.ts';
 import { renderConsole } from './layout.ts';
 import { reportTable } from './report-table.ts';
@@ -83,7 +83,7 @@ export function renderInbox(v: InboxView, ctx: ConsoleContext): string {
   };
   const caption =
     v.order === 'deadline' ? t('console.inbox.captionDeadline') : t('console.inbox.captionReceived');
-  const body = html`<div class="heading"><h1>${t('console.inbox.title')}</h1>${Object.keys(v.form.errors).length ? '' : html`<p class="meta">${countText(ctx, 'console.inbox.count', v.total)}</p>`}</div>
+  const body = html`<div class="heading"><h1>${t('console.inbox.title')}</h1>${Object.keys(v.form.errors).length ? '' : html`<p class="meta">${t('console.inbox.count', { count: v.total })}</p>`}</div>
 ${sortLinks(v, ctx)}
 ${errorSummary(v.form, (name) => labels[name] ?? name, ctx)}
 ${filters(v, ctx)}

@@ -4,7 +4,7 @@ import { timeTag } from '../format.ts';
 import { progressLabel } from '../labels.ts';
 import { type Html, html } from '../markup.ts';
 import { impactBadge, listText, updateTimeline } from '../timeline.ts';
-import { type ConsoleContext, countText } from './context.ts';
+import type { ConsoleContext } from './context.ts';
 import { csrfField, errorSummary, type FormState, selectField, textArea } from './form.ts';
 import {
   type ComponentChoices,
@@ -29,8 +29,8 @@ export interface IncidentView {
 function linkedReports(v: IncidentView, ctx: ConsoleContext): Html {
   const { t } = ctx;
   if (!v.reports.length) return html`<p class="empty">${t('console.incident.noReports')}</p>`;
-  return html`${reportTable(v.reports, countText(ctx, 'console.incident.reportsCaption', v.reportTotal), ctx, false)}
-${v.reportTotal > v.reports.length ? html`<p><a href="/console?incident=${v.incident.id}">${countText(ctx, 'console.incident.allReports', v.reportTotal)}</a></p>` : ''}`;
+  return html`${reportTable(v.reports, t('console.incident.reportsCaption', { count: v.reportTotal }), ctx, false)}
+${v.reportTotal > v.reports.length ? html`<p><a href="/console?incident=${v.incident.id}">${t('console.incident.allReports', { count: v.reportTotal })}</a></p>` : ''}`;
 }
 
 function updateForm(v: IncidentView, ctx: ConsoleContext): Html {
