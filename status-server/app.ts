@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { Config } from './config.ts';
-import { ApiFailure, renderError } from './http/errors.ts';
-import { withBaselineHeaders } from './http/headers.ts';
-import { requestTranslation } from './http/locale.ts';
+import type { Store } from './platform/db.ts';
+import { ApiFailure, renderError } from './platform/http/errors.ts';
+import { withBaselineHeaders } from './platform/http/headers.ts';
+import { requestTranslation } from './platform/http/locale.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -13,7 +14,6 @@ import { statusPageRoutes } from './routes/status-page.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { Snapshots } from './snapshot/snapshots.ts';
 import type { StatusService } from './status/service.ts';
-import type { Store } from './store/db.ts';
 import { renderNotFound } from './views/not-found.ts';
 
 export interface AppDeps {

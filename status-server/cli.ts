@@ -9,9 +9,9 @@ import {
 } from './auth/passwords.ts';
 import { createToken, listTokens, revokeToken } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
-import { openStore } from './store/db.ts';
-import { migrateToLatest } from './store/migrations.ts';
-import type { Database } from './store/schema.ts';
+import { openStore } from './platform/db.ts';
+import { migrateToLatest } from './platform/migrations.ts';
+import type { Database } from './platform/schema.ts';
 
 const usage = `Usage: npm run admin -- <command>
   create <name>              create an admin API token (shown once)

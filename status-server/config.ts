@@ -94,7 +94,7 @@ export interface Config {
   pageName: string;
   timeZone: string;
   /**
-   * The language of a page whose request names none we have (see http/locale.ts). Work done with no
+   * The language of a page whose request names none we have (see platform/http/locale.ts). Work done with no
    * request to ask (the snapshot and the pages and feeds kept in it, notices, mails) uses it too, for
    * now. Always `en` until more languages come with a setting for it.
    */

@@ -1,15 +1,15 @@
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
-import { forwardingHandler } from './delivery/forwarding.ts';
-import { noticeHandlers } from './delivery/notices.ts';
-import { Worker, type WorkerOptions } from './jobs/worker.ts';
-import { createMailer, type Mailer } from './mail/transport.ts';
+import { noticeHandlers } from './notices/deliver.ts';
+import { openStore, type Store } from './platform/db.ts';
+import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
+import { migrateToLatest } from './platform/migrations.ts';
+import { forwardingHandler } from './reports/forwarding.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
-import { openStore, type Store } from './store/db.ts';
-import { migrateToLatest } from './store/migrations.ts';
 
 export interface Running {
   store: Store;

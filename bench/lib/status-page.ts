@@ -5,6 +5,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { ComponentStatus, IncidentImpact } from '../../shared/schemas/status.ts';
 import { loadConfig } from '../../status-server/config.ts';
+import { openStore } from '../../status-server/platform/db.ts';
+import { migrateToLatest } from '../../status-server/platform/migrations.ts';
+import type { Database } from '../../status-server/platform/schema.ts';
 import {
   addIncidentUpdate,
   createComponent,
@@ -13,9 +16,6 @@ import {
   createMaintenance,
   resolveIncident,
 } from '../../status-server/status/writes.ts';
-import { openStore } from '../../status-server/store/db.ts';
-import { migrateToLatest } from '../../status-server/store/migrations.ts';
-import type { Database } from '../../status-server/store/schema.ts';
 
 type Db = Kysely<Database>;
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { wellFormed } from '../../shared/schemas/text.ts';
 import { newId } from '../domain/ids.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 type Db = Kysely<Database>;
 

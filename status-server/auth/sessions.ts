@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../platform/schema.ts';
 import type { ConsoleUser } from './passwords.ts';
 
 type Db = Kysely<Database>;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { newId } from '../domain/ids.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 type Db = Kysely<Database>;
 const PREFIX = 'sdk_';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SmtpConfig } from '../mail/transport.ts';
+import type { SmtpConfig } from '../platform/mail.ts';
 import type { Deliver } from './outgoing.ts';
 import { type ConnectorDeps, mailEnv } from './plugin.ts';
 import { connectors } from './registry.ts';

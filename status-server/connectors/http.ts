@@ -1,4 +1,4 @@
-import { endpoint } from '../http/outbound.ts';
+import { endpoint } from '../platform/http/outbound.ts';
 
 /**
  * One request to a help desk, with a deadline covering the answer's body too. Redirects are not

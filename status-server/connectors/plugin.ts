@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Mailer } from '../mail/transport.ts';
+import type { Mailer } from '../platform/mail.ts';
 import type { AttachmentUrl, Deliver } from './outgoing.ts';
 
 /** An empty variable (`FOO=` in a compose file) means "not set", as it does for DATABASE_URL. */

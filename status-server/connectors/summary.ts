@@ -1,5 +1,5 @@
 import type { BlockingImpact, Priority, RequestType } from '../../shared/schemas/report.ts';
-import { safeFileName } from '../reports/names.ts';
+import { safeFileName } from '../domain/file-names.ts';
 import type { OutgoingReport } from './outgoing.ts';
 
 /** One line of a fields section; `link` marks values that are URLs, so HTML can make them clickable. */

@@ -10,10 +10,10 @@ import {
   sameToken,
 } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
-import { requestTranslation } from '../http/locale.ts';
+import type { Store } from '../platform/db.ts';
+import { requestTranslation } from '../platform/http/locale.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
 import type { StatusService } from '../status/service.ts';
-import type { Store } from '../store/db.ts';
 import type { ConsoleContext, ConsoleKey } from '../views/console/context.ts';
 import { renderProblem } from '../views/console/problem.ts';
 import { readForm } from './forms.ts';

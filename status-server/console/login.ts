@@ -4,7 +4,7 @@ import { DEVICE_COOKIE, DEVICE_TTL_S, deviceCookieAfterLogin, knownDevice } from
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { checkLogin } from '../auth/passwords.ts';
 import { endSession, randomToken, sameToken, startSession } from '../auth/sessions.ts';
-import { clientAddress } from '../http/client.ts';
+import { clientAddress } from '../platform/http/client.ts';
 import { renderLogin } from '../views/console/login.ts';
 import { readForm } from './forms.ts';
 import {

@@ -1,6 +1,6 @@
 /**
  * The ways a subscriber is reached, as stored in `subscriptions.channel`. Each is a plug-in folder in
- * `delivery/channels/`, and that registry must name every one (the compiler checks); the names live
+ * `notices/channels/`, and that registry must name every one (the compiler checks); the names live
  * here because the store and the subscription rules, below the plug-ins, need them too.
  */
 export const SUBSCRIPTION_CHANNELS = ['email', 'webhook', 'slack'] as const;

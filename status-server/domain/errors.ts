@@ -1,6 +1,6 @@
 import { type ApiIssue, summariseIssues } from '../../shared/schemas/error.ts';
 
-/** What kind of refusal an error is; `http/errors.ts` alone gives each its HTTP status. */
+/** What kind of refusal an error is; `platform/http/errors.ts` alone gives each its HTTP status. */
 export type Refusal = 'invalid' | 'not_found' | 'gone' | 'conflict' | 'unprocessable' | 'rate_limited';
 
 /**

@@ -11,13 +11,13 @@ import type { Config } from '../config.ts';
 import { FORWARD_JOB } from '../connectors/config.ts';
 import { type CandidateIncident, matchIncident } from '../domain/correlate.ts';
 import { DomainError, Invalid } from '../domain/errors.ts';
+import { safeFileName } from '../domain/file-names.ts';
 import { newId } from '../domain/ids.ts';
-import { enqueue } from '../jobs/queue.ts';
-import type { Store } from '../store/db.ts';
-import type { Database } from '../store/schema.ts';
+import { type Sniffed, sniff } from '../domain/sniff.ts';
+import type { Store } from '../platform/db.ts';
+import { enqueue } from '../platform/jobs/queue.ts';
+import type { Database } from '../platform/schema.ts';
 import { serverKey, sign } from './keys.ts';
-import { safeFileName } from './names.ts';
-import { type Sniffed, sniff } from './sniff.ts';
 
 export { LIMITS };
 

@@ -1,4 +1,4 @@
-import { contentDisposition, safeFileName } from './names.ts';
+import { contentDisposition, safeFileName } from '../domain/file-names.ts';
 
 /** A stored attachment as `loadAttachmentData` reads it. */
 export interface AttachmentData {

@@ -16,11 +16,11 @@ import {
 } from '../../shared/schemas/status.ts';
 import { verifyToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
-import { jsonBody, MAX_JSON_BODY } from '../http/body.ts';
-import { ApiFailure, notFound } from '../http/errors.ts';
+import type { Store } from '../platform/db.ts';
+import { jsonBody, MAX_JSON_BODY } from '../platform/http/body.ts';
+import { ApiFailure, notFound } from '../platform/http/errors.ts';
 import { V2Mapper } from '../snapshot/v2.ts';
 import type { StatusService } from '../status/service.ts';
-import type { Store } from '../store/db.ts';
 import { loadIncident, loadPageData } from '../store/page-data.ts';
 import { noticeAdminRoutes } from './notice-admin.ts';
 

@@ -15,7 +15,7 @@ import { incidentRoutes } from '../console/incidents.ts';
 import { loginRoutes, logoutRoute } from '../console/login.ts';
 import { maintenanceRoutes } from '../console/maintenance.ts';
 import { reportRoutes } from '../console/reports.ts';
-import { failureOf } from '../http/errors.ts';
+import { failureOf } from '../platform/http/errors.ts';
 import { renderProblem } from '../views/console/problem.ts';
 
 /** A console form is text only; the largest, an incident message, is 20,000 characters. */

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
+import type { Store } from '../platform/db.ts';
 import { makeEntry, respond, type Snapshots } from '../snapshot/snapshots.ts';
-import type { Store } from '../store/db.ts';
 import { type Feed, loadFeedIncidents, renderAtom, renderRss } from '../subscriptions/feeds.ts';
 
 const types = {

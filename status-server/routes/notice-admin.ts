@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
-import { incidentNoticeStatus } from '../delivery/notice-status.ts';
-import { jsonBody } from '../http/body.ts';
-import { invalid, notFound } from '../http/errors.ts';
-import type { Store } from '../store/db.ts';
+import { incidentNoticeStatus } from '../notices/status.ts';
+import type { Store } from '../platform/db.ts';
+import { jsonBody } from '../platform/http/body.ts';
+import { invalid, notFound } from '../platform/http/errors.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
 import { subscribeRequest } from '../subscriptions/input.ts';
 import { subscriptionService, webhookAnswer } from '../subscriptions/service.ts';

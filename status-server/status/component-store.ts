@@ -9,7 +9,7 @@ import type {
 import { Invalid, NotFound } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import type { AffectedComponent } from '../domain/lifecycle.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 // Components and their groups, written inside the caller's transaction at the caller's time `at`.
 type Tx = Transaction<Database>;

@@ -8,7 +8,7 @@ import type {
 import { Invalid, NotFound } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { type AffectedComponent, incidentTimes, maintenanceStatuses } from '../domain/lifecycle.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../platform/schema.ts';
 import { applyComponentStatuses } from './component-store.ts';
 
 // Incidents and maintenance, written inside the caller's transaction at the caller's time `at`.

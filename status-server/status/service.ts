@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Store } from '../platform/db.ts';
+import type { Database } from '../platform/schema.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
-import type { Store } from '../store/db.ts';
-import type { Database } from '../store/schema.ts';
 import * as writes from './writes.ts';
 
 export interface StatusServiceDeps {

@@ -10,10 +10,10 @@ import type {
   MaintenanceCreate,
   MaintenanceUpdateCreate,
 } from '../../shared/schemas/status.ts';
-import { enqueueNotice } from '../delivery/notice-fanout.ts';
 import { resolutionStatuses } from '../domain/lifecycle.ts';
+import { enqueueNotice } from '../notices/fanout.ts';
+import type { Database } from '../platform/schema.ts';
 import { touchPage } from '../store/page-state.ts';
-import type { Database } from '../store/schema.ts';
 import * as components from './component-store.ts';
 import * as incidents from './incident-store.ts';
 

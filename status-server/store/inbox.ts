@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ReportState } from '../../shared/schemas/report.ts';
-import type { Database } from './schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 type Db = Kysely<Database>;
 

@@ -3,7 +3,7 @@ import type { ComponentStatus } from '../../shared/schemas/status.ts';
 import type { AffectedComponent } from '../domain/lifecycle.ts';
 import { latestStartFirst } from '../domain/order.ts';
 import type { StatusChange } from '../domain/uptime.ts';
-import type { Database } from './schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 type Db = Kysely<Database>;
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 /** Every status write ends here, in its own transaction: page instances poll the revision to rebuild. */
 export async function touchPage(trx: Transaction<Database>, at: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Report, report as reportSchema } from '../../shared/schemas/report.ts';
-import type { Database } from './schema.ts';
+import type { Database } from '../platform/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

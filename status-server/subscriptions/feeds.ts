@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
-import { plainTime } from '../delivery/notice-content.ts';
 import { newestUpdateFirst } from '../domain/order.ts';
+import { plainTime } from '../notices/content.ts';
+import type { Database } from '../platform/schema.ts';
 import { API_LIST_LIMIT, type IncidentRecord, loadIncidents } from '../store/page-data.ts';
-import type { Database } from '../store/schema.ts';
 import { progressLabel } from '../views/labels.ts';
 import { renderMarkdown } from '../views/markdown.ts';
 

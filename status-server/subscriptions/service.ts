@@ -1,6 +1,6 @@
 import type { WebhookChannel } from '../domain/channels.ts';
 import { DomainError, Gone, Invalid } from '../domain/errors.ts';
-import type { Store } from '../store/db.ts';
+import type { Store } from '../platform/db.ts';
 import type { SubscriptionConfig } from './config.ts';
 import type { SubscribeRequest } from './input.ts';
 import { checkScope, createWebhook, loadSubscription, requestEmail, type SubscriptionView } from './store.ts';

@@ -3,9 +3,9 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { WEBHOOK_CHANNELS } from '../domain/channels.ts';
 import { Conflict, Invalid, RateLimited } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
-import { enqueue } from '../jobs/queue.ts';
-import type { Store } from '../store/db.ts';
-import type { Database } from '../store/schema.ts';
+import type { Store } from '../platform/db.ts';
+import { enqueue } from '../platform/jobs/queue.ts';
+import type { Database } from '../platform/schema.ts';
 import type { Scope } from './input.ts';
 import { newNonce } from './tokens.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Database } from '../platform/schema.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
-import type { Database } from '../store/schema.ts';
 
 /** `<subscription id>.<signature>`: the id says which row, the signature proves the link was ours. */
 const tokenForm = /^([a-z0-9]{12})\.([A-Za-z0-9_-]{32})$/;

@@ -1,7 +1,7 @@
 import { createToken } from '../../status-server/auth/tokens.ts';
 import { type Config, loadConfig } from '../../status-server/config.ts';
-import { noticeHandlers } from '../../status-server/delivery/notices.ts';
-import { Worker, type WorkerOptions } from '../../status-server/jobs/worker.ts';
+import { noticeHandlers } from '../../status-server/notices/deliver.ts';
+import { Worker, type WorkerOptions } from '../../status-server/platform/jobs/worker.ts';
 import { type Running, startServer } from '../../status-server/server.ts';
 import type { TestDatabase } from './databases.ts';
 

@@ -4,10 +4,10 @@
  * prints "ready". Run as: node --import tsx test/helpers/notice-worker-process.ts
  */
 import { loadConfig } from '../../status-server/config.ts';
-import { noticeHandlers } from '../../status-server/delivery/notices.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
-import { createMailer } from '../../status-server/mail/transport.ts';
-import { openStore } from '../../status-server/store/db.ts';
+import { noticeHandlers } from '../../status-server/notices/deliver.ts';
+import { openStore } from '../../status-server/platform/db.ts';
+import { Worker } from '../../status-server/platform/jobs/worker.ts';
+import { createMailer } from '../../status-server/platform/mail.ts';
 
 const env = process.env;
 const config = {

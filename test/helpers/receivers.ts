@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FORWARD_JOB, parseForwarding } from '../../status-server/connectors/config.ts';
 import type { AttachmentUrl } from '../../status-server/connectors/outgoing.ts';
-import { forwardingHandler } from '../../status-server/delivery/forwarding.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
-import { createMailer, type Mailer } from '../../status-server/mail/transport.ts';
-import type { Store } from '../../status-server/store/db.ts';
+import type { Store } from '../../status-server/platform/db.ts';
+import { Worker } from '../../status-server/platform/jobs/worker.ts';
+import { createMailer, type Mailer } from '../../status-server/platform/mail.ts';
+import { forwardingHandler } from '../../status-server/reports/forwarding.ts';
 
 /**
  * Help-desk stand-ins for the forwarding tests, each a real server on 127.0.0.1; the mailbox is

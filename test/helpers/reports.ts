@@ -1,11 +1,11 @@
 import { report as reportSchema } from '../../shared/schemas/report.ts';
 import { type Connector, FORWARD_JOB } from '../../status-server/connectors/config.ts';
 import { newId } from '../../status-server/domain/ids.ts';
-import { enqueue } from '../../status-server/jobs/queue.ts';
+import { openStore, type Store } from '../../status-server/platform/db.ts';
+import { enqueue } from '../../status-server/platform/jobs/queue.ts';
+import { migrateToLatest } from '../../status-server/platform/migrations.ts';
+import type { Database } from '../../status-server/platform/schema.ts';
 import { nextReferenceNumber } from '../../status-server/reports/intake.ts';
-import { openStore, type Store } from '../../status-server/store/db.ts';
-import { migrateToLatest } from '../../status-server/store/migrations.ts';
-import type { Database } from '../../status-server/store/schema.ts';
 import type { TestDatabase } from './databases.ts';
 import { makePng } from './images.ts';
 import { type ReportInput, sampleReport } from './intake.ts';

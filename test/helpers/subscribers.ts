@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { expect } from 'vitest';
 import { newId } from '../../status-server/domain/ids.ts';
-import type { Database } from '../../status-server/store/schema.ts';
+import type { Database } from '../../status-server/platform/schema.ts';
 import type { HookReceiver } from './hook-receiver.ts';
 import type { MailSink } from './mail-sink.ts';
 import type { NoticeServer } from './notice-server.ts';

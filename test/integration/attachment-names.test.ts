@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponse } from '../../shared/schemas/report.ts';
+import type { Store } from '../../status-server/platform/db.ts';
 import { attachmentUrlFor } from '../../status-server/routes/reports.ts';
-import type { Store } from '../../status-server/store/db.ts';
 import { type ConsoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../../status-server/http/headers.ts';
+import { DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../../status-server/platform/http/headers.ts';
 import { consoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { insertReport } from '../helpers/reports.ts';

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openStore, type Store } from '../../status-server/platform/db.ts';
 import { Snapshots } from '../../status-server/snapshot/snapshots.ts';
 import * as status from '../../status-server/status/writes.ts';
-import { openStore, type Store } from '../../status-server/store/db.ts';
 import { pageRevision } from '../../status-server/store/page-state.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';

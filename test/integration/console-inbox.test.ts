@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../status-server/domain/ids.ts';
-import { enqueue } from '../../status-server/jobs/queue.ts';
+import { enqueue } from '../../status-server/platform/jobs/queue.ts';
 import { type ConsoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { insertReport } from '../helpers/reports.ts';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { forwardingStatus } from '../../status-server/delivery/forwarding.ts';
-import { retryNow } from '../../status-server/jobs/queue.ts';
-import type { Store } from '../../status-server/store/db.ts';
+import type { Store } from '../../status-server/platform/db.ts';
+import { retryNow } from '../../status-server/platform/jobs/queue.ts';
+import { forwardingStatus } from '../../status-server/reports/forwarding.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../status-server/store/db.ts';
-import { migrateToLatest, migrationNames } from '../../status-server/store/migrations.ts';
+import { openStore } from '../../status-server/platform/db.ts';
+import { migrateToLatest, migrationNames } from '../../status-server/platform/migrations.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 
 const tables = [

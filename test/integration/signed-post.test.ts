@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signedPost } from '../../status-server/http/signed-post.ts';
-import { PermanentError } from '../../status-server/jobs/handler.ts';
+import { signedPost } from '../../status-server/platform/http/signed-post.ts';
+import { PermanentError } from '../../status-server/platform/jobs/handler.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 
 const secret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;

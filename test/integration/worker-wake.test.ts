@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../status-server/jobs/queue.ts';
-import { enqueue } from '../../status-server/jobs/queue.ts';
-import { Worker } from '../../status-server/jobs/worker.ts';
+import type { Job } from '../../status-server/platform/jobs/queue.ts';
+import { enqueue } from '../../status-server/platform/jobs/queue.ts';
+import { Worker } from '../../status-server/platform/jobs/worker.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { openTestStore } from '../helpers/reports.ts';
 

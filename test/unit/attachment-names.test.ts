@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, safeFileName } from '../../status-server/reports/names.ts';
+import { contentDisposition, safeFileName } from '../../status-server/domain/file-names.ts';
 
 const PNG = 'image/png';
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;

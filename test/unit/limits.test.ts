@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inMegabytes, LIMITS } from '../../shared/limits.ts';
 import { isFinalRefusal } from '../../shared/refusal.ts';
-import { refusal } from '../../status-server/http/outbound.ts';
-import { PermanentError } from '../../status-server/jobs/handler.ts';
+import { refusal } from '../../status-server/platform/http/outbound.ts';
+import { PermanentError } from '../../status-server/platform/jobs/handler.ts';
 
 describe('what one report may hold', () => {
   it('takes ten files of up to 10 MB each, and 40 MB in all', () => {

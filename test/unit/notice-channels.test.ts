@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NoticeChannel } from '../../status-server/delivery/channels/plugin.ts';
-import { channels } from '../../status-server/delivery/channels/registry.ts';
 import { SUBSCRIPTION_CHANNELS, WEBHOOK_CHANNELS } from '../../status-server/domain/channels.ts';
+import type { NoticeChannel } from '../../status-server/notices/channels/plugin.ts';
+import { channels } from '../../status-server/notices/channels/registry.ts';
 
 describe('the subscriber channels', () => {
   const all = Object.values(channels) as NoticeChannel[];

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { requestTranslation } from '../../status-server/http/locale.ts';
+import { requestTranslation } from '../../status-server/platform/http/locale.ts';
 
 // Only English exists, so a fallback with no catalogue ('xx') shows which source decided.
 const app = new Hono().get('/', (c) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../status-server/config.ts';
-import { echoesChallenge } from '../../status-server/delivery/notices.ts';
+import { echoesChallenge } from '../../status-server/notices/deliver.ts';
 import {
   isSlackIncomingWebhook,
   targetHost,

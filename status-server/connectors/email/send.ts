@@ -1,5 +1,5 @@
-import type { Mailer } from '../../mail/transport.ts';
-import { safeFileName } from '../../reports/names.ts';
+import { safeFileName } from '../../domain/file-names.ts';
+import type { Mailer } from '../../platform/mail.ts';
 import type { Deliver } from '../outgoing.ts';
 import { oneLine, summarise, toPlainText } from '../summary.ts';
 import { page } from './payload.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { endpoint, refusal } from '../../http/outbound.ts';
-import { safeFileName } from '../../reports/names.ts';
+import { safeFileName } from '../../domain/file-names.ts';
+import { endpoint, refusal } from '../../platform/http/outbound.ts';
 import { send } from '../http.ts';
 import type { Deliver } from '../outgoing.ts';
 import type { RedmineConfig } from './config.ts';

@@ -1,4 +1,4 @@
-import { safeFileName } from '../../reports/names.ts';
+import { safeFileName } from '../../domain/file-names.ts';
 import type { AttachmentUrl, OutgoingReport } from '../outgoing.ts';
 
 /** The event envelope Standard Webhooks recommends: `type`, `timestamp` of the event, and `data`. */

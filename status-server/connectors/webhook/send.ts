@@ -1,4 +1,4 @@
-import { signedPost } from '../../http/signed-post.ts';
+import { signedPost } from '../../platform/http/signed-post.ts';
 import type { AttachmentUrl, Deliver } from '../outgoing.ts';
 import type { WebhookConfig } from './config.ts';
 import { payload } from './payload.ts';

@@ -1,6 +1,6 @@
 import { captureMethod, type Report } from '../../../shared/schemas/report.ts';
-import type { ForwardingStatus } from '../../delivery/forwarding.ts';
-import { safeFileName } from '../../reports/names.ts';
+import { safeFileName } from '../../domain/file-names.ts';
+import type { ForwardingStatus } from '../../reports/forwarding.ts';
 import type { AttachmentRow, StoredReport } from '../../store/reports.ts';
 import { timeTag } from '../format.ts';
 import { type Html, html } from '../markup.ts';

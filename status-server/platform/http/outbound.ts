@@ -1,4 +1,4 @@
-import { isFinalRefusal } from '../../shared/refusal.ts';
+import { isFinalRefusal } from '../../../shared/refusal.ts';
 import { PermanentError } from '../jobs/handler.ts';
 
 /** The error for a refused request: permanent only when trying again cannot help (`isFinalRefusal`). */

@@ -3,11 +3,12 @@ import { createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import type { SubscriptionChannel } from '../domain/channels.ts';
-import { type JobHandler, type Outcome, PermanentError } from '../jobs/handler.ts';
-import type { Job } from '../jobs/queue.ts';
-import type { Mailer } from '../mail/transport.ts';
-import type { Store } from '../store/db.ts';
+import type { Store } from '../platform/db.ts';
+import { type JobHandler, type Outcome, PermanentError } from '../platform/jobs/handler.ts';
+import type { Job } from '../platform/jobs/queue.ts';
+import type { Mailer } from '../platform/mail.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
+import { subscriptionMail } from '../subscriptions/mail.ts';
 import {
   confirmSubscription,
   loadActive,
@@ -21,9 +22,8 @@ import { SubscriptionLinks } from '../subscriptions/tokens.ts';
 import type { ChannelDeps, NoticeChannel, Recipient } from './channels/plugin.ts';
 import { postWebhook } from './channels/post.ts';
 import { channels } from './channels/registry.ts';
-import { loadNoticeContent, MANAGE_LINK, type NoticeContent, UNSUBSCRIBE_LINK } from './notice-content.ts';
-import { NOTICE_JOB } from './notice-fanout.ts';
-import { subscriptionMail } from './subscription-mail.ts';
+import { loadNoticeContent, MANAGE_LINK, type NoticeContent, UNSUBSCRIBE_LINK } from './content.ts';
+import { NOTICE_JOB } from './fanout.ts';
 
 export interface NoticeDeps {
   store: Store;

@@ -10,11 +10,11 @@ import {
 } from '../connectors/config.ts';
 import type { OutgoingReport } from '../connectors/outgoing.ts';
 import type { ConnectorDeps } from '../connectors/plugin.ts';
-import { type JobHandler, PermanentError } from '../jobs/handler.ts';
-import type { Job } from '../jobs/queue.ts';
-import type { Store } from '../store/db.ts';
+import type { Store } from '../platform/db.ts';
+import { type JobHandler, PermanentError } from '../platform/jobs/handler.ts';
+import type { Job } from '../platform/jobs/queue.ts';
+import type { Database } from '../platform/schema.ts';
 import { loadAttachmentData, loadReport } from '../store/reports.ts';
-import type { Database } from '../store/schema.ts';
 
 const forwardPayload = z.object({ connector: connectorName });
 const forwardResult = z.object({ external_ref: z.string().optional() });

@@ -1,6 +1,6 @@
-import { endpoint } from '../../http/outbound.ts';
-import { signedPost } from '../../http/signed-post.ts';
-import { PermanentError } from '../../jobs/handler.ts';
+import { endpoint } from '../../platform/http/outbound.ts';
+import { signedPost } from '../../platform/http/signed-post.ts';
+import { PermanentError } from '../../platform/jobs/handler.ts';
 import type { TargetPolicy } from '../../subscriptions/targets.ts';
 import type { Recipient } from './plugin.ts';
 

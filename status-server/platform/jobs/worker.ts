@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Store } from '../store/db.ts';
+import type { Store } from '../db.ts';
 import { type JobHandler, PermanentError } from './handler.ts';
 import { claim, complete, fail, type Job, renewLeases } from './queue.ts';
 import { Recorder } from './recorder.ts';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type NodemailerError, type SendMailOptions } from 'nodemailer';
-import { PermanentError } from '../jobs/handler.ts';
+import { PermanentError } from './jobs/handler.ts';
 
 /** One outgoing message; `from` is the mailer's, so callers never set it. */
 export type OutgoingMail = Omit<SendMailOptions, 'from'> & { messageId: string };

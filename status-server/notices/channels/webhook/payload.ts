@@ -1,5 +1,5 @@
 import type { Config } from '../../../config.ts';
-import { type NoticeContent, UNSUBSCRIBE_LINK } from '../../notice-content.ts';
+import { type NoticeContent, UNSUBSCRIBE_LINK } from '../../content.ts';
 import type { VerifyRequest } from '../plugin.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import { NOTICE_JOB } from './notice-fanout.ts';
-import { SKIPPED } from './notices.ts';
+import type { Database } from '../platform/schema.ts';
+import { SKIPPED } from './deliver.ts';
+import { NOTICE_JOB } from './fanout.ts';
 
 interface DeliveryCounts {
   sent: number;

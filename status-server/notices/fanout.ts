@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { ComponentStatus } from '../../shared/schemas/status.ts';
 import { newId } from '../domain/ids.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../platform/schema.ts';
 import { channels as registry } from './channels/registry.ts';
 
 type Tx = Transaction<Database> | Kysely<Database>;

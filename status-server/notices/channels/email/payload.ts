@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import type { Config } from '../../../config.ts';
 import { renderMarkdown } from '../../../views/markdown.ts';
 import { html } from '../../../views/markup.ts';
-import { MANAGE_LINK, type NoticeContent, UNSUBSCRIBE_LINK } from '../../notice-content.ts';
+import { MANAGE_LINK, type NoticeContent, UNSUBSCRIBE_LINK } from '../../content.ts';
 
 /** The mail's plain-text part. */
 export function noticeText(c: NoticeContent, config: Config): string {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { Database } from '../schema.ts';
 import type { JobHandler, Outcome } from './handler.ts';
 import { completeMany, fail, type Job } from './queue.ts';
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { createTranslator, localeFor, type Translator } from '../../shared/i18n/index.ts';
+import { createTranslator, localeFor, type Translator } from '../../../shared/i18n/index.ts';
 
 /** The cookie that remembers a chosen language. Read here; nothing sets it yet. */
 export const LOCALE_COOKIE = 'lang';

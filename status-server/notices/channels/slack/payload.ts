@@ -1,6 +1,6 @@
 import type { Translator } from '../../../../shared/i18n/index.ts';
 import type { Config } from '../../../config.ts';
-import { type NoticeContent, UNSUBSCRIBE_LINK } from '../../notice-content.ts';
+import { type NoticeContent, UNSUBSCRIBE_LINK } from '../../content.ts';
 import type { VerifyRequest } from '../plugin.ts';
 
 /** Slack's mrkdwn reads &, < and > as markup; these three are all it asks to escape. */

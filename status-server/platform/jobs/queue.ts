@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { newId } from '../domain/ids.ts';
-import type { Store } from '../store/db.ts';
-import type { Database } from '../store/schema.ts';
+import { newId } from '../../domain/ids.ts';
+import type { Store } from '../db.ts';
+import type { Database } from '../schema.ts';
 
 export type Job = Database['jobs'];
 type Db = Kysely<Database> | Transaction<Database>;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { createTranslator, type Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
-import { PermanentError } from '../jobs/handler.ts';
+import { PermanentError } from '../platform/jobs/handler.ts';
+import type { Database } from '../platform/schema.ts';
 import { V2Mapper } from '../snapshot/v2.ts';
 import { type IncidentRecord, loadIncident, loadPageData, type PageData } from '../store/page-data.ts';
-import type { Database } from '../store/schema.ts';
 import { componentStatusLabel, progressLabel } from '../views/labels.ts';
 
 /**

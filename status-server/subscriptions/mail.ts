@@ -1,8 +1,8 @@
 import type { Translator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
-import type { OutgoingMail } from '../mail/transport.ts';
-import type { SubscriptionMail } from '../subscriptions/store.ts';
+import type { OutgoingMail } from '../platform/mail.ts';
 import { html } from '../views/markup.ts';
+import type { SubscriptionMail } from './store.ts';
 
 /**
  * A subscription's own mail: the double opt-in link, or, for an address already subscribed, a

@@ -1,10 +1,10 @@
 import type { Translator } from '../../../shared/i18n/index.ts';
 import type { Config } from '../../config.ts';
 import type { SubscriptionChannel } from '../../domain/channels.ts';
-import type { Mailer } from '../../mail/transport.ts';
+import type { Mailer } from '../../platform/mail.ts';
 import type { SubscriptionRow } from '../../subscriptions/store.ts';
 import type { TargetPolicy } from '../../subscriptions/targets.ts';
-import type { NoticeContent } from '../notice-content.ts';
+import type { NoticeContent } from '../content.ts';
 
 /** What a channel's sender may use, the same for every notice. */
 export interface ChannelDeps {

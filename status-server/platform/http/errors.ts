@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { type ApiError, type ApiIssue, issuesFromZod } from '../../shared/schemas/error.ts';
-import { DomainError, Invalid, NotFound, type Refusal } from '../domain/errors.ts';
+import { type ApiError, type ApiIssue, issuesFromZod } from '../../../shared/schemas/error.ts';
+import { DomainError, Invalid, NotFound, type Refusal } from '../../domain/errors.ts';
 
 /** An error a client caused, carried to the response as the one API error shape. */
 export class ApiFailure extends HTTPException {
