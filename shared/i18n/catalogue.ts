@@ -1,15 +1,17 @@
 import type { en } from './en/index.ts';
 
 /**
- * The surfaces a locale has a file for: `page` (the public status page, its mails, notices and
- * feeds), `form` (the extension: report form, My reports, options) and `console` (support console).
+ * The surfaces a locale has a file for: `page` (the public status page and its feeds), `mail` (what
+ * it sends: subscription mails and notices), `form` (the extension: report form, My reports,
+ * options) and `console` (support console).
  */
 export type Surface = keyof typeof en;
 export type SurfaceKey<S extends Surface> = keyof (typeof en)[S];
 export type PageKey = SurfaceKey<'page'>;
+export type MailKey = SurfaceKey<'mail'>;
 export type FormKey = SurfaceKey<'form'>;
 export type ConsoleKey = SurfaceKey<'console'>;
-export type MessageKey = PageKey | FormKey | ConsoleKey;
+export type MessageKey = PageKey | MailKey | FormKey | ConsoleKey;
 export type Messages = Record<MessageKey, string>;
 
 /**

@@ -3,14 +3,14 @@ import { type Locale, locales } from './locales.ts';
 import { fill } from './message.ts';
 import { type LocaleWish, negotiateLocale } from './negotiate.ts';
 
-export type { ConsoleKey, FormKey, MessageKey, Messages, PageKey } from './catalogue.ts';
+export type { ConsoleKey, FormKey, MailKey, MessageKey, Messages, PageKey } from './catalogue.ts';
 export type { Locale } from './locales.ts';
 export type { LocaleWish } from './negotiate.ts';
 export type Translator = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Each locale's messages of every surface in one table, as translators read them. */
 export const catalogues: Record<string, Messages> = Object.fromEntries(
-  Object.entries(locales).map(([locale, c]) => [locale, { ...c.page, ...c.form, ...c.console }]),
+  Object.entries(locales).map(([locale, c]) => [locale, { ...c.page, ...c.mail, ...c.form, ...c.console }]),
 );
 /** The locales there are messages for, as `negotiateLocale` chooses among them. */
 export const availableLocales: readonly string[] = Object.keys(locales);

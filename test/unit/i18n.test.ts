@@ -50,7 +50,7 @@ describe('i18n', () => {
     const registry = {
       en,
       xx: { ...en, page: { ...pageLackingOne, 'page.extra': 'More' } },
-      yy: { page: en.page, form: en.form },
+      yy: { page: en.page, mail: en.mail, form: en.form },
     };
     expect(catalogueProblems(registry, en)).toEqual([
       'xx/page: missing "status.minor"',

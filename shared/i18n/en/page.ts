@@ -1,6 +1,6 @@
 /**
- * English messages of the public status page and what it sends: its pages, the words for statuses
- * and impacts (the console and the extension show them too), subscription mails, notices and feeds.
+ * English messages of the public status page: its pages, the words for statuses
+ * and impacts (the console and the extension show them too), and the feeds.
  */
 export const pageMessages = {
   'status.allOperational': 'All Systems Operational',
@@ -16,6 +16,7 @@ export const pageMessages = {
   'page.navStatus': 'Current status',
   'page.navHistory': 'History',
   'page.footerLabel': 'About this page',
+  'page.language': 'Language',
   'page.poweredBy': 'Powered by Snapdesk',
   'page.api': 'Status API (JSON)',
   'page.lastUpdated': 'Last updated {time}',
@@ -140,25 +141,6 @@ export const pageMessages = {
   'unsubscribe.again': 'Subscribe again',
 
   'error.title': 'That did not work',
-
-  'notice.subject': '[{status}] {name} — {page}',
-  'notice.componentChange': '{component} is now {status} (was {old}).',
-  'notice.affected': 'Affected components: {components}',
-  'notice.view': 'View on the status page',
-  'notice.why': 'You receive this because you subscribed to updates from {page}.',
-  'notice.manage': 'Manage your subscription',
-  'notice.unsubscribe': 'Unsubscribe',
-
-  'mail.confirmSubject': 'Confirm your subscription to {page}',
-  'mail.confirmIntro':
-    'Someone, hopefully you, asked for status updates from {page} to be sent to this address.',
-  'mail.confirmAction': 'Confirm subscription',
-  'mail.confirmIgnore':
-    'If it was not you, ignore this mail: nothing more is sent unless the link is followed. The link works for 48 hours.',
-  'mail.reminderSubject': 'Your subscription to {page}',
-  'mail.reminderIntro': 'This address already receives status updates from {page}.',
-  'mail.reminderAction': 'Change what you receive, or unsubscribe',
-  'mail.reminderIgnore': 'If you did not ask for this reminder, ignore it: nothing has changed.',
 
   'feed.title': '{page}: incident history',
   'feed.componentTitle': '{page}: {component} incident history',

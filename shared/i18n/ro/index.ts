@@ -1,0 +1,7 @@
+import { consoleMessages } from './console.ts';
+import { formMessages } from './form.ts';
+import { mailMessages } from './mail.ts';
+import { pageMessages } from './page.ts';
+
+/** Romanian: exactly the English keys, surface by surface. */
+export const ro = { page: pageMessages, mail: mailMessages, form: formMessages, console: consoleMessages };
