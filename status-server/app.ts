@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Store } from './platform/db.ts';
 import { ApiFailure, renderError } from './platform/http/errors.ts';
 import { withBaselineHeaders } from './platform/http/headers.ts';
-import { requestTranslation } from './platform/http/locale.ts';
+import { pagePath, requestTranslation } from './platform/http/locale.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps) {
       config: deps.config,
       ...requestTranslation(c, deps.config.defaultLocale),
       now: new Date(),
+      path: pagePath(c.req.url),
     };
     return c.html(renderNotFound(view), 404);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { defaultLocale } from '../shared/i18n/index.ts';
+import { availableLocales, defaultLocale } from '../shared/i18n/index.ts';
 import { defaultFormConfig, type FormConfig, parseFormConfig } from '../shared/schemas/form-config.ts';
 import { type Priority, priority } from '../shared/schemas/report.ts';
 import { type ForwardingConfig, readForwarding } from './connectors/config.ts';
@@ -9,6 +9,12 @@ import { type SubscriptionConfig, subscriptionEnv, subscriptionSettings } from '
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+/** One of the languages there is a catalogue for, named as its BCP 47 tag. */
+const locale = z
+  .string()
+  .trim()
+  .refine((l) => availableLocales.includes(l), `must be one of ${availableLocales.join(', ')}`);
 
 const env = z.object({
   PORT: port.default(8787),
@@ -27,6 +33,8 @@ const env = z.object({
       (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'Etc/UTC',
       'must be an IANA time zone',
     ),
+  SNAPDESK_DEFAULT_LOCALE: locale.default(defaultLocale),
+  SNAPDESK_HELPDESK_LOCALE: locale.optional(),
   SNAPDESK_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
@@ -94,11 +102,12 @@ export interface Config {
   pageName: string;
   timeZone: string;
   /**
-   * The language of a page whose request names none we have (see platform/http/locale.ts). Work done with no
-   * request to ask (the snapshot and the pages and feeds kept in it, notices, mails) uses it too, for
-   * now. Always `en` until more languages come with a setting for it.
+   * The page's language for a request that names none we have (see platform/http/locale.ts), and for
+   * work done with no request or person to ask: the API's words, a subscriber from before languages.
    */
   defaultLocale: string;
+  /** The language the help desk reads: the labels of forwarded reports (the reporter's words stay theirs). */
+  helpdeskLocale: string;
   trustProxy: boolean;
   /** How long support has to answer, by priority: the report inbox's deadlines. */
   responseTargets: ResponseTargets;
@@ -138,7 +147,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (e.SNAPDESK_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     pageName: e.SNAPDESK_PAGE_NAME,
     timeZone: e.SNAPDESK_TIME_ZONE,
-    defaultLocale,
+    defaultLocale: e.SNAPDESK_DEFAULT_LOCALE,
+    helpdeskLocale: e.SNAPDESK_HELPDESK_LOCALE ?? e.SNAPDESK_DEFAULT_LOCALE,
     trustProxy: e.SNAPDESK_TRUST_PROXY,
     responseTargets: e.SNAPDESK_RESPONSE_TARGETS,
     incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,

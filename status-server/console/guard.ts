@@ -11,7 +11,7 @@ import {
 } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
-import { requestTranslation } from '../platform/http/locale.ts';
+import { pagePath, requestTranslation } from '../platform/http/locale.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
 import type { StatusService } from '../status/service.ts';
 import type { ConsoleContext, ConsoleKey } from '../views/console/context.ts';
@@ -72,6 +72,7 @@ export function viewOf(c: Context<ConsoleEnv>, config: Config, csrf?: string): C
     config,
     ...requestTranslation(c, config.defaultLocale),
     now: new Date(),
+    path: pagePath(c.req.url),
     user: session?.user,
     csrf: csrf ?? session?.csrfToken ?? '',
   };

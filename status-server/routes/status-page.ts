@@ -3,7 +3,7 @@ import { createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
-import { requestTranslation } from '../platform/http/locale.ts';
+import { pagePath, requestLocale, requestTranslation } from '../platform/http/locale.ts';
 import { makeEntry, respond, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
 import { loadHistory, loadIncident } from '../store/page-data.ts';
 import { renderHistory } from '../views/history.ts';
@@ -36,32 +36,42 @@ export function statusPageRoutes({
   snapshots: Snapshots;
   config: Config;
 }) {
-  /** Pages kept in the snapshot are in its language: they are cached by path alone. */
-  const view = (s: Snapshot) => ({ config, t: createTranslator(s.locale), locale: s.locale, now: s.builtAt });
-  /** Built per request, so in the request's language. */
+  /** Pages kept in the snapshot are kept per language and path, and dated by the snapshot. */
+  const view = (s: Snapshot, locale: string, path: string) => ({
+    config,
+    t: createTranslator(locale),
+    locale,
+    now: s.builtAt,
+    path,
+  });
+  const localeOf = (c: Context) => requestLocale(c, config.defaultLocale);
+  /** Built per request. */
   const notFoundPage = (c: Context) => {
-    const page = renderNotFound({ config, ...requestTranslation(c, config.defaultLocale), now: new Date() });
+    const page = renderNotFound({
+      config,
+      ...requestTranslation(c, config.defaultLocale),
+      now: new Date(),
+      path: pagePath(c.req.url),
+    });
     return respond(makeEntry(page, HTML, new Date().toISOString(), 404), c.req);
   };
   const robots = makeEntry(ROBOTS, 'text/plain; charset=utf-8', new Date().toISOString());
 
   return new Hono()
     .get('/robots.txt', (c) => respond(robots, c.req))
-    .get('/', (c) => {
-      const entry = snapshots.snapshot.entries.get('/');
-      if (!entry) throw new Error('snapshot has no home page');
-      return respond(entry, c.req);
-    })
+    .get('/', (c) => respond(snapshots.home(localeOf(c)), c.req))
     .get('/incidents/:id', async (c) => {
       const id = c.req.param('id');
       if (!entityId.safeParse(id).success) return notFoundPage(c);
-      const entry = await snapshots.lazy(`/incidents/${id}`, async (s) => {
+      const locale = localeOf(c);
+      const path = `/incidents/${id}`;
+      const entry = await snapshots.lazy(`${locale} ${path}`, async (s) => {
         const record =
           s.data.incidents.find((i) => i.id === id) ??
           s.data.maintenances.find((i) => i.id === id) ??
           (await loadIncident(store.db, id));
         if (!record) return undefined;
-        return makeEntry(renderIncident(record, s.data, view(s)), HTML, record.updated_at);
+        return makeEntry(renderIncident(record, s.data, view(s, locale, path)), HTML, record.updated_at);
       });
       return entry ? respond(entry, c.req) : notFoundPage(c);
     })
@@ -69,11 +79,13 @@ export function statusPageRoutes({
       const raw = c.req.query('page') ?? '0';
       const page = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
       if (!(page >= 0 && page <= MAX_HISTORY_PAGE)) return notFoundPage(c);
-      const entry = await snapshots.lazy(`/history?page=${page}`, async (s) => {
+      const locale = localeOf(c);
+      const path = page === 0 ? '/history' : `/history?page=${page}`;
+      const entry = await snapshots.lazy(`${locale} ${path}`, async (s) => {
         const { from, to } = historyRange(s.builtAt, page);
         const incidents = await loadHistory(store.db, from.toISOString(), to.toISOString());
         return makeEntry(
-          renderHistory(incidents, { from, to, page }, s.data, view(s)),
+          renderHistory(incidents, { from, to, page }, s.data, view(s, locale, path)),
           HTML,
           s.data.updatedAt,
         );

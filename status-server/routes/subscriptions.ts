@@ -7,7 +7,7 @@ import type { Store } from '../platform/db.ts';
 import { jsonBody } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, failureOf, invalid, invalidFromZod, renderError } from '../platform/http/errors.ts';
-import { requestTranslation } from '../platform/http/locale.ts';
+import { pagePath, requestTranslation } from '../platform/http/locale.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
@@ -65,7 +65,12 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     onQueued: deps.onQueued,
   });
   /** Pages about one subscriber are built per request, in the request's language. */
-  const view = (c: Context) => ({ config, ...requestTranslation(c, config.defaultLocale), now: new Date() });
+  const view = (c: Context) => ({
+    config,
+    ...requestTranslation(c, config.defaultLocale),
+    now: new Date(),
+    path: pagePath(c.req.url),
+  });
   const data = () => deps.snapshots.snapshot.data;
 
   const perClient = rateLimit({

@@ -6,6 +6,7 @@ import type { Store } from '../platform/db.ts';
 import { BASELINE, builtWithBaseline, DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../platform/http/headers.ts';
 import { loadPageData, type PageData } from '../store/page-data.ts';
 import { pageRevision } from '../store/page-state.ts';
+import type { ViewContext } from '../views/context.ts';
 import { renderHome } from '../views/home.ts';
 import { V2Mapper } from './v2.ts';
 
@@ -27,12 +28,12 @@ export interface Snapshot {
   revision: number;
   builtAt: Date;
   data: PageData;
-  /** The language of its pages: one per snapshot, and the cache is keyed by path alone. */
+  /** The configured default language: the API's words, and the home page built with the snapshot. */
   locale: string;
   v2: V2Mapper;
   /** Built with the snapshot: the home page and every API v2 response. */
   entries: Map<string, Entry>;
-  /** Built on first request (incident pages, history months), oldest first. */
+  /** Built on first request (other languages' home pages, incident pages, history months), oldest first. */
   lazy: Map<string, Entry>;
 }
 
@@ -65,7 +66,8 @@ export function makeEntry(
   };
   if (contentType.startsWith('text/html')) {
     headers['content-security-policy'] = PAGE_POLICY;
-    headers.vary = 'Accept-Language, Accept-Encoding';
+    // The language comes from ?lang=, the lang cookie or Accept-Language.
+    headers.vary = 'Accept-Language, Cookie, Accept-Encoding';
   } else {
     headers['content-security-policy'] = DEFAULT_OTHER_POLICY;
     // The v2 API is read by widgets on other sites, as the API it mirrors allows.
@@ -162,16 +164,33 @@ export class Snapshots {
     }
   }
 
-  /** A page built on first request and kept until the next snapshot; `build` returning undefined means 404. */
+  /**
+   * A page built on first request and kept until the next snapshot, keyed by language and path;
+   * `build` returning undefined means 404.
+   */
   async lazy(key: string, build: (s: Snapshot) => Promise<Entry | undefined>): Promise<Entry | undefined> {
     const s = this.snapshot;
     const hit = s.lazy.get(key);
     if (hit) return hit;
     const entry = await build(s);
-    if (entry && s === this.current) {
-      if (s.lazy.size >= MAX_LAZY_ENTRIES) s.lazy.delete(s.lazy.keys().next().value as string);
-      s.lazy.set(key, entry);
-    }
+    if (entry && s === this.current) keep(s, key, entry);
+    return entry;
+  }
+
+  /** The home page in `locale`: the default language's is built with the snapshot, another on first request. */
+  home(locale: string): Entry {
+    const s = this.snapshot;
+    const key = locale === s.locale ? '/' : `${locale} /`;
+    const hit = s.entries.get(key) ?? s.lazy.get(key);
+    if (hit) return hit;
+    const entry = homeEntry(s.data, {
+      config: this.config,
+      t: createTranslator(locale),
+      locale,
+      now: s.builtAt,
+      path: '/',
+    });
+    keep(s, key, entry);
     return entry;
   }
 
@@ -182,10 +201,7 @@ export class Snapshots {
     const v2 = new V2Mapper(data, this.config, t);
     const at = data.updatedAt;
     const entries = new Map<string, Entry>([
-      [
-        '/',
-        makeEntry(renderHome(data, { config: this.config, t, locale, now }), 'text/html; charset=utf-8', at),
-      ],
+      ['/', homeEntry(data, { config: this.config, t, locale, now, path: '/' })],
       ['/api/v2/summary.json', json(v2.summary(), at)],
       ['/api/v2/status.json', json({ page: v2.page, status: v2.status() }, at)],
       ['/api/v2/components.json', json({ page: v2.page, components: v2.componentList() }, at)],
@@ -211,6 +227,16 @@ export class Snapshots {
     this.current = snapshot;
     return snapshot;
   }
+}
+
+/** Keeps a page built on request in its snapshot, the oldest going first past the limit. */
+function keep(s: Snapshot, key: string, entry: Entry): void {
+  if (s.lazy.size >= MAX_LAZY_ENTRIES) s.lazy.delete(s.lazy.keys().next().value as string);
+  s.lazy.set(key, entry);
+}
+
+function homeEntry(data: PageData, ctx: ViewContext): Entry {
+  return makeEntry(renderHome(data, ctx), 'text/html; charset=utf-8', data.updatedAt);
 }
 
 /** What `respond` reads of a request: its headers. */

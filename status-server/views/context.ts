@@ -7,4 +7,9 @@ export interface ViewContext {
   t: Translator;
   locale: string;
   now: Date;
+  /**
+   * This page's own address, path and query without `lang`: the language switcher links to it in
+   * each language, and search engines are told of those alternates.
+   */
+  path: string;
 }

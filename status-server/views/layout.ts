@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { StatusIndicator } from '../../shared/schemas/status.ts';
+import { localeNames } from '../platform/http/locale.ts';
 import type { ViewContext } from './context.ts';
 import { iconSprite } from './icons.ts';
 import { type Html, html } from './markup.ts';
@@ -30,6 +31,30 @@ function favicon(indicator: StatusIndicator | undefined): string {
   return `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='${fill}'/%3E%3C/svg%3E`;
 }
 
+/** `path` in `locale`: the switcher's links and the alternates search engines are told of. */
+function inLocale(path: string, locale: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${locale}`;
+}
+
+/** Each language by its own name, as a plain link: it works without script, and the server remembers it. */
+function languageSwitcher(ctx: ViewContext): Html {
+  const links = localeNames.map(
+    ({ locale, name }) =>
+      html`<li><a href="${inLocale(ctx.path, locale)}" hreflang="${locale}" lang="${locale}"${locale === ctx.locale ? raw(' aria-current="true"') : ''}>${name}</a></li>`,
+  );
+  return html`<nav class="languages" aria-label="${ctx.t('page.language')}"><ul>${links}</ul></nav>`;
+}
+
+function alternates(ctx: ViewContext): Html {
+  const base = ctx.config.publicUrl;
+  return html`${localeNames.map(
+    ({
+      locale,
+    }) => html`<link rel="alternate" hreflang="${locale}" href="${base}${inLocale(ctx.path, locale)}">
+`,
+  )}<link rel="alternate" hreflang="x-default" href="${base}${ctx.path}">`;
+}
+
 function navLink(href: string, label: string, current: boolean): Html {
   return html`<li><a href="${href}"${current ? raw(' aria-current="page"') : ''}>${label}</a></li>`;
 }
@@ -49,6 +74,7 @@ export function renderLayout(page: Page, ctx: ViewContext): string {
 <link rel="icon" href="${favicon(page.indicator)}">
 <link rel="alternate" type="application/rss+xml" title="${config.pageName}" href="/history.rss">
 <link rel="alternate" type="application/atom+xml" title="${config.pageName}" href="/history.atom">
+${alternates(ctx)}
 <style>${raw(styles)}</style>
 </head>
 <body>
@@ -64,6 +90,7 @@ ${page.body}
 <footer class="site"><div class="wrap">
 <p>${t('page.poweredBy')}</p>
 <nav aria-label="${t('page.footerLabel')}"><ul><li><a href="/api/v2/summary.json">${t('page.api')}</a></li><li><a href="/history.atom" type="application/atom+xml">${t('page.feeds')}</a></li></ul></nav>
+${languageSwitcher(ctx)}
 </div></footer>
 </body>
 </html>

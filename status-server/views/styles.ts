@@ -98,6 +98,8 @@ footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.875re
 footer.site .wrap{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem;padding-block:1.25rem}
 footer.site p{margin:0}
 footer.site ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0;list-style:none}
+footer.site .languages{flex-basis:100%}
+footer.site .languages a[aria-current]{color:var(--fg);font-weight:600;text-decoration:none}
 @media (max-width:30rem){.wrap{padding:0 .75rem}.components>li,.card{padding:.875rem .75rem}.bar{gap:1px}.banner{font-size:1.125rem;padding:.875rem 1rem}
 .facts{grid-template-columns:1fr;gap:0}.facts dt{font-size:.875rem}.facts dd{margin-bottom:.75rem}}
 @media (forced-colors:active){.bar i{forced-color-adjust:none}.banner{border:2px solid}}

@@ -22,7 +22,7 @@ const daysAgo = (d: number) => hoursAgo(d * 24);
 
 function context(timeZone = 'Etc/UTC'): ViewContext {
   const config = { pageName: 'Acme Status', publicUrl: 'https://status.example.com', timeZone } as Config;
-  return { config, t: createTranslator('en'), locale: 'en', now };
+  return { config, t: createTranslator('en'), locale: 'en', now, path: '/' };
 }
 
 let seq = 0;

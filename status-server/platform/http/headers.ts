@@ -1,3 +1,4 @@
+import { rememberLocale } from './locale.ts';
 /**
  * The public pages' policy, and the one for a page that sets none of its own (the generic 404, an
  * error page): no script, no plugins, styles inline, images from here, forms posting here only.
@@ -49,17 +50,19 @@ function addBaseline(res: Response): Response {
 }
 
 /**
- * The one layer that gives every answer the baseline: it wraps the app's `fetch`, outside all its
- * routes, error handlers and its 404. Not a router middleware: one of those on `*` makes the router
- * chain every request through it, which cost the pre-built public GETs about a seventh of their rate.
+ * The one layer that gives every answer the baseline, and remembers a language chosen with
+ * `?lang=`: it wraps the app's `fetch`, outside all its routes, error handlers and its 404. Not a
+ * router middleware: one of those on `*` makes the router chain every request through it, which
+ * cost the pre-built public GETs about a seventh of their rate.
  */
 export function withBaselineHeaders<
-  App extends { fetch: (...args: never[]) => Response | Promise<Response> },
+  App extends { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> },
 >(app: App): App {
   const inner = app.fetch;
-  app.fetch = ((...args: Parameters<App['fetch']>) => {
-    const res = inner(...args);
-    return res instanceof Promise ? res.then(addBaseline) : addBaseline(res);
+  app.fetch = ((request: Request, ...rest: never[]) => {
+    const finish = (res: Response) => addBaseline(rememberLocale(request.url, res));
+    const res = inner(request, ...rest);
+    return res instanceof Promise ? res.then(finish) : finish(res);
   }) as App['fetch'];
   return app;
 }
