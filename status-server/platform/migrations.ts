@@ -358,6 +358,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('subscriptions').dropColumn('target_key').execute();
     },
   },
+  '0006_languages': {
+    // Subscribers read their mails, and support users the console, in a language of their own.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('subscriptions').addColumn('locale', 'text').execute();
+      await db.schema.alterTable('console_users').addColumn('locale', 'text').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('console_users').dropColumn('locale').execute();
+      await db.schema.alterTable('subscriptions').dropColumn('locale').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -134,6 +134,8 @@ export interface Database {
     password_hash: string;
     created_at: string;
     last_login_at: string | null;
+    /** The console's language the person chose; null: from their browser's Accept-Language. */
+    locale: string | null;
   };
   subscriptions: {
     id: string;
@@ -162,6 +164,11 @@ export interface Database {
     target_key: string | null;
     /** The host a public webhook counts against in the per-host limit; null where it does not apply. */
     target_host: string | null;
+    /**
+     * The language of this subscriber's mails and notices: the page's language when they subscribed,
+     * changed on the manage page; null for those made before languages, who get the page's default.
+     */
+    locale: string | null;
   };
   /** A component or component-group id a subscription is limited to. */
   subscription_scopes: { subscription_id: string; target_id: string };
