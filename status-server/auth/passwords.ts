@@ -70,13 +70,15 @@ export interface ConsoleUser {
   id: string;
   email: string;
   name: string;
+  /** The console's language this person chose; null: from their browser. */
+  locale: string | null;
 }
 
 /** The user whose e-mail and password these are, or undefined; records the login time on success. */
 export async function checkLogin(db: Db, email: string, password: string): Promise<ConsoleUser | undefined> {
   const row = await db
     .selectFrom('console_users')
-    .select(['id', 'email', 'name', 'password_hash'])
+    .select(['id', 'email', 'name', 'password_hash', 'locale'])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
   const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
@@ -86,7 +88,12 @@ export async function checkLogin(db: Db, email: string, password: string): Promi
     .set({ last_login_at: new Date().toISOString() })
     .where('id', '=', row.id)
     .execute();
-  return { id: row.id, email: row.email, name: row.name };
+  return { id: row.id, email: row.email, name: row.name, locale: row.locale };
+}
+
+/** Keeps the console's language a person chose (null: follow their browser's). */
+export async function setConsoleLocale(db: Db, userId: string, locale: string | null): Promise<void> {
+  await db.updateTable('console_users').set({ locale }).where('id', '=', userId).execute();
 }
 
 /** Adds a user with a generated password, returned once; undefined when the e-mail is taken. */
@@ -107,6 +114,7 @@ export async function addConsoleUser(db: Db, email: string, name: string): Promi
       password_hash: await hashPassword(password),
       created_at: new Date().toISOString(),
       last_login_at: null,
+      locale: null,
     })
     .execute();
   return password;

@@ -65,11 +65,11 @@ export async function readSession(
   const row = await db
     .selectFrom('console_sessions as s')
     .innerJoin('console_users as u', 'u.id', 's.user_id')
-    .select(['s.id_hash', 's.csrf_token', 's.expires_at', 'u.id', 'u.email', 'u.name'])
+    .select(['s.id_hash', 's.csrf_token', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.locale'])
     .where('s.id_hash', '=', hashId(id))
     .executeTakeFirst();
   if (!row || Date.parse(row.expires_at) <= now.getTime()) return undefined;
-  const user = { id: row.id, email: row.email, name: row.name };
+  const user = { id: row.id, email: row.email, name: row.name, locale: row.locale };
   let expiresAt = new Date(row.expires_at);
   const renewed = expiresAt.getTime() - now.getTime() < SESSION_TTL_MS - SLIDE_EVERY_MS;
   if (renewed) {

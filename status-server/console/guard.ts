@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { availableLocales, createTranslator } from '../../shared/i18n/index.ts';
 import {
   type ConsoleSession,
   readSession,
@@ -65,12 +66,18 @@ export const requireLogin = createMiddleware<ConsoleEnv>(async (c, next) => {
   return c.redirect(`/console/login?next=${encodeURIComponent(back)}`, 303);
 });
 
-/** The view context of this request: the page's settings, the console's messages, who is signed in. */
+/**
+ * The view context of this request: the page's settings, the console's messages, who is signed in.
+ * The language is the one the person chose (see console/language.ts), else their browser's.
+ */
 export function viewOf(c: Context<ConsoleEnv>, config: Config, csrf?: string): ConsoleContext {
   const session = c.get('session');
+  const chosen = session?.user.locale;
   return {
     config,
-    ...requestTranslation(c, config.defaultLocale),
+    ...(chosen && availableLocales.includes(chosen)
+      ? { locale: chosen, t: createTranslator(chosen) }
+      : requestTranslation(c, config.defaultLocale)),
     now: new Date(),
     path: pagePath(c.req.url),
     user: session?.user,

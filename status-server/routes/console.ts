@@ -12,6 +12,7 @@ import {
   viewOf,
 } from '../console/guard.ts';
 import { incidentRoutes } from '../console/incidents.ts';
+import { languageRoutes } from '../console/language.ts';
 import { loginRoutes, logoutRoute } from '../console/login.ts';
 import { maintenanceRoutes } from '../console/maintenance.ts';
 import { reportRoutes } from '../console/reports.ts';
@@ -57,6 +58,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .route('/', loginRoutes(deps))
     .use('*', requireLogin, checkCsrf(config))
     .route('/', logoutRoute(deps))
+    .route('/', languageRoutes(deps))
     .route('/', reportRoutes(deps))
     .route('/incidents', incidentRoutes(deps))
     .route('/', componentRoutes(deps))

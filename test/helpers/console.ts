@@ -6,7 +6,7 @@ import type { TestServer } from './server.ts';
 export interface ConsoleClient {
   cookies: Map<string, string>;
   csrf: string;
-  get(path: string): Promise<Response>;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
   /** Posts a form as a browser on this site would, with the form token unless `csrf` says otherwise. */
   post(
     path: string,
@@ -37,8 +37,8 @@ export function consoleClient(server: Pick<TestServer, 'request'>): ConsoleClien
   const client: ConsoleClient = {
     cookies,
     csrf: '',
-    async get(path) {
-      const res = await server.request(path, { headers: { cookie: cookieHeader() } });
+    async get(path, headers = {}) {
+      const res = await server.request(path, { headers: { ...headers, cookie: cookieHeader() } });
       keepCookies(cookies, res);
       return res;
     },

@@ -234,4 +234,13 @@ export const consoleMessages = {
   'console.maintenance.components': 'Komponenty v údržbě',
   'console.maintenance.statusHint':
     'Stav „Probíhá“ převede komponenty do stavu „V údržbě“; stav „Dokončeno“ je vrátí do stavu „Funkční“.',
+
+  'console.language.link': 'Jazyk: {name}',
+  'console.language.title': 'Jazyk vaší konzole',
+  'console.language.intro':
+    'Konzole se vám bude zobrazovat v tomto jazyce. Každý si volí svůj; veřejná stránka ani e-maily se tím nemění.',
+  'console.language.field': 'Jazyk',
+  'console.language.browser': 'Stejný jako v prohlížeči ({name})',
+  'console.language.save': 'Uložit',
+  'console.language.invalid': 'Vyberte jeden z jazyků v seznamu.',
 } satisfies Catalogue['console'];

@@ -227,4 +227,13 @@ export const consoleMessages = {
   'console.maintenance.components': 'Components under maintenance',
   'console.maintenance.statusHint':
     'In progress puts the components under maintenance; completed returns them to operational.',
+
+  'console.language.link': 'Language: {name}',
+  'console.language.title': 'Your console language',
+  'console.language.intro':
+    'The console is shown to you in this language. Everyone else chooses their own; the public page and the mails are not affected.',
+  'console.language.field': 'Language',
+  'console.language.browser': 'Same as my browser ({name})',
+  'console.language.save': 'Save',
+  'console.language.invalid': 'Choose one of the languages in the list.',
 } as const;

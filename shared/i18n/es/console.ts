@@ -232,4 +232,13 @@ export const consoleMessages = {
   'console.maintenance.components': 'Componentes en mantenimiento',
   'console.maintenance.statusHint':
     '«En curso» pone los componentes en mantenimiento; «Completado» los vuelve a dejar operativos.',
+
+  'console.language.link': 'Idioma: {name}',
+  'console.language.title': 'Tu idioma de la consola',
+  'console.language.intro':
+    'La consola se te muestra en este idioma. Cada persona elige el suyo; la página pública y los correos no cambian.',
+  'console.language.field': 'Idioma',
+  'console.language.browser': 'El mismo que mi navegador ({name})',
+  'console.language.save': 'Guardar',
+  'console.language.invalid': 'Elige uno de los idiomas de la lista.',
 } satisfies Catalogue['console'];

@@ -232,4 +232,13 @@ export const consoleMessages = {
   'console.maintenance.components': 'Componente în mentenanță',
   'console.maintenance.statusHint':
     '„În desfășurare” trece componentele în mentenanță; „Finalizată” le readuce la starea Operațional.',
+
+  'console.language.link': 'Limba: {name}',
+  'console.language.title': 'Limba consolei dumneavoastră',
+  'console.language.intro':
+    'Consola vă este afișată în această limbă. Fiecare coleg își alege propria limbă; pagina publică și e-mailurile nu se schimbă.',
+  'console.language.field': 'Limba',
+  'console.language.browser': 'Aceeași ca a browserului ({name})',
+  'console.language.save': 'Salvați',
+  'console.language.invalid': 'Alegeți una dintre limbile din listă.',
 } satisfies Catalogue['console'];

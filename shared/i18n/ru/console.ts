@@ -235,4 +235,13 @@ export const consoleMessages = {
   'console.maintenance.components': 'Компоненты на обслуживании',
   'console.maintenance.statusHint':
     'Статус «Выполняется» переводит компоненты в состояние «На обслуживании», а «Завершено» возвращает их в статус «Работает».',
+
+  'console.language.link': 'Язык: {name}',
+  'console.language.title': 'Язык консоли',
+  'console.language.intro':
+    'Консоль будет показываться вам на этом языке. Каждый сотрудник выбирает свой; публичная страница и письма не меняются.',
+  'console.language.field': 'Язык',
+  'console.language.browser': 'Как в браузере ({name})',
+  'console.language.save': 'Сохранить',
+  'console.language.invalid': 'Выберите один из языков списка.',
 } satisfies Catalogue['console'];

@@ -234,4 +234,13 @@ export const consoleMessages = {
   'console.maintenance.components': 'Компоненти на технічному обслуговуванні',
   'console.maintenance.statusHint':
     '«Триває» переводить компоненти в стан технічного обслуговування; «Завершено» повертає їх до стану «Працює».',
+
+  'console.language.link': 'Мова: {name}',
+  'console.language.title': 'Мова вашої консолі',
+  'console.language.intro':
+    'Консоль показуватиметься вам цією мовою. Кожен обирає свою; публічна сторінка та листи не змінюються.',
+  'console.language.field': 'Мова',
+  'console.language.browser': 'Як у браузері ({name})',
+  'console.language.save': 'Зберегти',
+  'console.language.invalid': 'Виберіть одну з мов у списку.',
 } satisfies Catalogue['console'];

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { localeNames } from '../../platform/http/locale.ts';
 import { iconSprite } from '../icons.ts';
 import { type Html, html } from '../markup.ts';
 import { styles } from '../styles.ts';
@@ -33,6 +34,7 @@ function header(page: ConsolePage, ctx: ConsoleContext): Html {
       html`<li><a href="${s.href}"${page.section === s.id ? raw(' aria-current="page"') : ''}>${t(s.key)}</a></li>`,
   )}<li><a href="/">${t('console.nav.public')}</a></li></ul></nav>
 <div class="who"><span>${t('console.signedInAs', { name: user.name, email: user.email })}</span>
+<a href="/console/language">${t('console.language.link', { name: localeNames.find((l) => l.locale === ctx.locale)?.name ?? ctx.locale })}</a>
 <form method="post" action="/console/logout">${csrfField(ctx)}<button class="linkish" type="submit">${t('console.logout')}</button></form></div>
 </div></header>`;
 }
