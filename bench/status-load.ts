@@ -2,8 +2,9 @@
  * Load test of the public status page: our server against nginx serving the very same bytes.
  *
  * Seeds a realistic page into a fresh SQLite database, starts the status server as its own process,
- * copies its `/` and `/api/v2/summary.json` into an nginx root, then drives both with wrk on loopback
- * and prints requests per second, p50 and p99 side by side. It reports; missing a target is not a
+ * copies its `/` (in English and, asked with `Accept-Language: ru`, in Russian) and
+ * `/api/v2/summary.json` into an nginx root, then drives both with wrk on loopback and prints requests
+ * per second, p50 and p99 side by side. It reports; missing a target is not a
  * failure, but anything that fails to run is. Run with `npm run bench:status`; BENCH_DURATION sets the
  * seconds of each measured run (default 10).
  */
@@ -17,7 +18,24 @@ import { loadNote, loadNow, table } from './lib/report.ts';
 import { seedStatusPage } from './lib/status-page.ts';
 import { type Load, WRK, wrk } from './lib/wrk.ts';
 
-const PATHS = ['/', '/api/v2/summary.json'] as const;
+/** What is loaded: our path with the request's headers, and the file nginx serves the same bytes from. */
+interface Case {
+  label: string;
+  path: string;
+  headers: string[];
+  nginxPath: string;
+}
+const CASES: Case[] = [
+  { label: '/', path: '/', headers: [], nginxPath: '/' },
+  // The page in another language than the default: negotiated per request, kept apart in the snapshot.
+  { label: '/ (Accept-Language: ru)', path: '/', headers: ['Accept-Language: ru'], nginxPath: '/ru.html' },
+  {
+    label: '/api/v2/summary.json',
+    path: '/api/v2/summary.json',
+    headers: [],
+    nginxPath: '/api/v2/summary.json',
+  },
+];
 const CONNECTIONS = 64;
 /** One wrk thread: on a 2-core machine a second one would take the core the server under test needs. */
 const WRK_THREADS = 1;
@@ -33,8 +51,11 @@ const settings = z.object({
   BENCH_DURATION: z.coerce.number().int().min(1).max(300).default(10),
 });
 
-async function fetchBody(url: string): Promise<Uint8Array> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+async function fetchBody(url: string, headers: string[] = []): Promise<Uint8Array> {
+  const response = await fetch(url, {
+    headers: headers.map((h) => h.split(/:\s*/, 2) as [string, string]),
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+  });
   const body = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
   return body;
@@ -42,16 +63,16 @@ async function fetchBody(url: string): Promise<Uint8Array> {
 
 /** Both servers must answer 200 with the same body size, or the comparison means nothing. */
 async function verifySameBodies(ours: string, nginx: string): Promise<void> {
-  for (const path of PATHS) {
-    const [a, b] = await Promise.all([fetchBody(ours + path), fetchBody(nginx + path)]);
+  for (const c of CASES) {
+    const [a, b] = await Promise.all([fetchBody(ours + c.path, c.headers), fetchBody(nginx + c.nginxPath)]);
     if (a.byteLength !== b.byteLength) {
-      throw new Error(`${path}: our server sent ${a.byteLength} bytes, nginx ${b.byteLength}`);
+      throw new Error(`${c.label}: our server sent ${a.byteLength} bytes, nginx ${b.byteLength}`);
     }
   }
 }
 
-async function measure(url: string, seconds: number): Promise<Load> {
-  const o = { threads: WRK_THREADS, connections: CONNECTIONS };
+async function measure(url: string, seconds: number, headers: string[] = []): Promise<Load> {
+  const o = { threads: WRK_THREADS, connections: CONNECTIONS, headers };
   await wrk(url, WARM_UP_SECONDS, o);
   return wrk(url, seconds, o);
 }
@@ -123,18 +144,21 @@ async function main(): Promise<void> {
     log: join(tmp, 'status-server.log'),
   });
   const bodies = new Map<string, Uint8Array>();
-  for (const path of PATHS) bodies.set(path, await fetchBody(ours + path));
+  for (const c of CASES) bodies.set(c.nginxPath, await fetchBody(ours + c.path, c.headers));
+  const russian = new TextDecoder().decode(bodies.get('/ru.html'));
+  if (!russian.includes('<html lang="ru">'))
+    throw new Error('Accept-Language: ru did not get the Russian page');
   const nginx = await startNginx(join(tmp, 'nginx'), bodies);
   await verifySameBodies(ours, nginx);
 
   const rows: Row[] = [];
-  for (const path of PATHS) {
-    console.log(`loading ${path}…`);
+  for (const c of CASES) {
+    console.log(`loading ${c.label}…`);
     rows.push({
-      path,
-      bytes: bodies.get(path)?.byteLength ?? 0,
-      ours: await measure(ours + path, seconds),
-      nginx: await measure(nginx + path, seconds),
+      path: c.label,
+      bytes: bodies.get(c.nginxPath)?.byteLength ?? 0,
+      ours: await measure(ours + c.path, seconds, c.headers),
+      nginx: await measure(nginx + c.nginxPath, seconds),
     });
   }
   console.log(`\n${report(rows, seconds, loadBefore)}`);

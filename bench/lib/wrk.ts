@@ -14,6 +14,8 @@ export interface Load {
 export interface WrkOptions {
   threads: number;
   connections: number;
+  /** Request headers, as `Name: value`. */
+  headers?: string[];
 }
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
@@ -39,6 +41,14 @@ export function parseWrk(output: string): Load {
 }
 
 export async function wrk(url: string, seconds: number, o: WrkOptions): Promise<Load> {
-  const output = await run(WRK, [`-t${o.threads}`, `-c${o.connections}`, `-d${seconds}s`, '--latency', url]);
+  const headers = (o.headers ?? []).flatMap((h) => ['-H', h]);
+  const output = await run(WRK, [
+    `-t${o.threads}`,
+    `-c${o.connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    ...headers,
+    url,
+  ]);
   return parseWrk(output);
 }
