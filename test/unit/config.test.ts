@@ -17,6 +17,24 @@ describe('server configuration', () => {
     expect(() => loadConfig({ SNAPDESK_TIME_ZONE: 'Mars/Olympus' })).toThrow(/SNAPDESK_TIME_ZONE/);
   });
 
+  it('takes the page’s and the help desk’s languages among those there are catalogues for', () => {
+    expect(loadConfig({})).toMatchObject({ defaultLocale: 'en', helpdeskLocale: 'en' });
+    expect(loadConfig({ SNAPDESK_DEFAULT_LOCALE: 'ro' })).toMatchObject({
+      defaultLocale: 'ro',
+      helpdeskLocale: 'ro',
+    });
+    expect(loadConfig({ SNAPDESK_DEFAULT_LOCALE: 'uk', SNAPDESK_HELPDESK_LOCALE: 'cs' })).toMatchObject({
+      defaultLocale: 'uk',
+      helpdeskLocale: 'cs',
+    });
+    expect(() => loadConfig({ SNAPDESK_DEFAULT_LOCALE: 'de' })).toThrow(
+      'SNAPDESK_DEFAULT_LOCALE: must be one of en, cs, es, ro, ru, uk',
+    );
+    expect(() => loadConfig({ SNAPDESK_HELPDESK_LOCALE: 'pt-BR' })).toThrow(
+      /SNAPDESK_HELPDESK_LOCALE: must be one of/,
+    );
+  });
+
   it('takes a public URL without its trailing slash', () => {
     expect(loadConfig({ SNAPDESK_PUBLIC_URL: 'https://status.example.com/' }).publicUrl).toBe(
       'https://status.example.com',
