@@ -111,9 +111,11 @@ describe('the status page in the reader’s language', () => {
   it('answers the pages built per request (subscribe, 404) in the request’s language too', async () => {
     const subscribe = await get('/subscribe', { 'accept-language': 'es' });
     expect(subscribe.html).toContain('<html lang="es">');
+    expect(subscribe.res.headers.get('vary')).toMatch(/^Accept-Language, Cookie\b/);
     const missing = await server.request('/no-such-page', { headers: { 'accept-language': 'uk' } });
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<html lang="uk">');
+    expect(missing.headers.get('vary')).toMatch(/^Accept-Language, Cookie\b/);
   });
 
   it('leaves the API as it is: its words do not follow Accept-Language', async () => {

@@ -31,7 +31,7 @@ export function builtWithBaseline(res: Response): Response {
 /**
  * The headers every response carries, whichever route, error handler or 404 built it: not sniffed
  * into another type, not framed, no full URL sent on to other sites, and a content security policy.
- * A response that set one of them itself keeps its own (the console's and the public page's are
+ * HTML says it varies by the language cookie and header. A response that set one of them itself keeps its own (the console's and the public page's are
  * as strict or stricter, the attachments' is a sandbox, a subscriber's page sends no referrer).
  */
 function addBaseline(res: Response): Response {
@@ -45,6 +45,8 @@ function addBaseline(res: Response): Response {
   if (res.status !== 304) {
     const html = /^text\/html\b/i.test(headers.get('content-type') ?? '');
     set('content-security-policy', html ? PAGE_POLICY : DEFAULT_OTHER_POLICY);
+    // Every page is in the language its request asked for (platform/http/locale.ts).
+    if (html) set('vary', 'Accept-Language, Cookie');
   }
   return res;
 }
