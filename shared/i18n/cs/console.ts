@@ -191,7 +191,7 @@ export const consoleMessages = {
   'console.incident.reportsCaption':
     '{count, plural, one {# propojené hlášení} few {# propojená hlášení, nejbližší termín odpovědi nahoře} many {# propojeného hlášení, nejbližší termín odpovědi nahoře} other {# propojených hlášení, nejbližší termín odpovědi nahoře}}',
   'console.incident.allReports':
-    '{count, plural, one {Propojené hlášení v přehledu hlášení} few {Všechna # propojená hlášení v přehledu hlášení} many {Všech # propojeného hlášení v přehledu hlášení} other {Všech # propojených hlášení v přehledu hlášení}}',
+    '{count, plural, one {Propojené hlášení v sekci Přijatá hlášení} few {Všechna # propojená hlášení v sekci Přijatá hlášení} many {Všech # propojeného hlášení v sekci Přijatá hlášení} other {Všech # propojených hlášení v sekci Přijatá hlášení}}',
   'console.incident.noReports': 'S tímto incidentem nejsou propojena žádná hlášení.',
   'console.incident.public': 'Veřejná stránka',
   'console.incident.publicLink': 'Zobrazit tak, jak ji vidí zákazníci',
@@ -202,7 +202,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Vyřešení',
   'console.incident.resolution': 'Zpráva o vyřešení',
   'console.incident.resolutionHint':
-    'Nepovinné. Dotčené komponenty se vrátí do stavu „Funkční“. Bez zprávy se zobrazí: „Tento incident byl vyřešen.“',
+    'Nepovinné. Dotčené komponenty se vrátí do stavu „Funkční“. Bez zprávy se zveřejní anglicky: „This incident has been resolved.“',
   'console.incident.resolveButton': 'Označit incident jako vyřešený',
 
   'console.components.title': 'Komponenty',

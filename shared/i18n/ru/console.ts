@@ -129,7 +129,7 @@ export const consoleMessages = {
   'console.report.contact': 'Электронная почта для связи',
   'console.report.linkReporter': 'выбрано автором обращения',
   'console.report.linkMatch': 'сопоставлено по хосту и времени',
-  'console.report.externalRef': 'Номер в системе поддержки',
+  'console.report.externalRef': 'Номер заявки в системе поддержки',
   'console.report.images': 'Изображения и файлы',
   'console.report.noImages': 'Изображения и файлы не приложены.',
   'console.report.imageAlt': 'Вложение {position}: {name}',
@@ -179,7 +179,7 @@ export const consoleMessages = {
 
   'console.incidents.title': 'Инциденты',
   'console.incidents.new': 'Объявить инцидент',
-  'console.incidents.create': 'Объявить',
+  'console.incidents.create': 'Объявить инцидент',
   'console.incidents.back': '← Все инциденты',
   'console.incidents.empty': 'Инцидентов пока нет.',
   'console.incidents.started': 'Начало',
@@ -203,7 +203,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Устранение',
   'console.incident.resolution': 'Сообщение об устранении',
   'console.incident.resolutionHint':
-    'Необязательно. Затронутые компоненты вернутся в статус «Работает». Если сообщения нет, будет опубликовано: «This incident has been resolved.»',
+    'Необязательно. Затронутые компоненты вернутся в статус «Работает». Если сообщения нет, будет опубликовано по-английски: «This incident has been resolved.»',
   'console.incident.resolveButton': 'Отметить инцидент устранённым',
 
   'console.components.title': 'Компоненты',

@@ -128,7 +128,7 @@ export const consoleMessages = {
   'console.report.contact': 'Контактна електронна адреса',
   'console.report.linkReporter': 'вибрано автором звернення',
   'console.report.linkMatch': 'зіставлено за хостом і часом',
-  'console.report.externalRef': 'Номер заявки в службі підтримки',
+  'console.report.externalRef': 'Номер заявки в системі підтримки',
   'console.report.images': 'Зображення та файли',
   'console.report.noImages': 'Зображень чи файлів не додано.',
   'console.report.imageAlt': 'Вкладення {position}: {name}',
@@ -152,8 +152,8 @@ export const consoleMessages = {
   'console.report.entryAt': 'Час',
   'console.report.forwarding': 'Передача',
   'console.report.noForwarding':
-    'Передачу не поставлено в чергу: на момент надходження звернення не було налаштовано жодного конектора служби підтримки.',
-  'console.report.connector': 'Служба підтримки',
+    'Передачу не поставлено в чергу: на момент надходження звернення не було налаштовано жодного конектора до системи підтримки.',
+  'console.report.connector': 'Система підтримки',
   'console.report.attempts': 'Спроби',
   'console.report.attemptsOf': '{n} з {max}',
   'console.report.lastError': 'Остання помилка',
@@ -202,7 +202,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Вирішення',
   'console.incident.resolution': 'Повідомлення про вирішення',
   'console.incident.resolutionHint':
-    'Необов’язково. Зачеплені компоненти повернуться до стану «Працює». Якщо повідомлення немає, буде опубліковано: «Цей інцидент вирішено».',
+    'Необов’язково. Зачеплені компоненти повернуться до стану «Працює». Якщо повідомлення немає, буде опубліковано англійською: «This incident has been resolved.»',
   'console.incident.resolveButton': 'Позначити інцидент як вирішений',
 
   'console.components.title': 'Компоненти',
