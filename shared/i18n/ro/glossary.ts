@@ -58,7 +58,7 @@ export const glossary = {
   report: {
     word: 'Raport',
     stems: ['raport', 'rapoart'],
-    avoid: ['sesizar', 'tichet(?:ul)? de raport'],
+    avoid: ['sesizar'],
     note: 'The noun is «raport», the verb «a raporta».',
   },
   ticket: { word: 'Tichet', stems: ['tichet'], avoid: ['ticket'] },
