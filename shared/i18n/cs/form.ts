@@ -59,6 +59,9 @@ export const formMessages = {
   'report.error.max': 'Zadejte prosím hodnotu {max} nebo nižší.',
   'report.error.maxLength':
     'Zkraťte prosím text na nejvýše {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znaků}}.',
+  'report.error.email': 'Zadejte prosím e-mailovou adresu, například jmeno@example.com.',
+  'report.error.url': 'Zadejte prosím webovou adresu, která začíná http:// nebo https://.',
+  'report.error.invalid': 'V této podobě to nelze odeslat; zkontrolujte to prosím.',
 
   'report.type.question': 'Dotaz',
   'report.type.question.help':
@@ -171,6 +174,8 @@ export const formMessages = {
   'report.series.removeFile': 'Odebrat {name}',
   'report.series.wrongType': 'Soubor {name} není obrázek ani PDF.',
   'report.series.fileTooBig': 'Soubor {name} je větší než {max} MB.',
+  'report.series.sizeKb': '{size} kB',
+  'report.series.sizeMb': '{size} MB',
 
   'report.annotate.heading': 'Poznámky ke snímku obrazovky {n}',
   'report.annotate.help':
@@ -303,4 +308,18 @@ export const formMessages = {
   'options.test.failed': 'Připojení se nezdařilo: {error}',
   'options.test.status': 'server odpověděl stavem {status}',
   'options.test.notSnapdesk': 'adresa odpovídá, ale nejde o server Snapdesk',
+
+  'options.languageHeading': 'Jazyk',
+  'options.field.language': 'Jazyk rozšíření',
+  'options.help.language':
+    'Pro formulář hlášení, Moje hlášení, toto nastavení a položku v kontextové nabídce. Název rozšíření v seznamu rozšíření prohlížeče se řídí jazykem prohlížeče.',
+  'options.language.browser': 'Jazyk prohlížeče ({language})',
+
+  'extension.name': 'Snapdesk — nahlášení problému',
+  'extension.description':
+    'Nahlaste problém se stránkou, kterou vidíte: snímek celé stránky s adresou a časem odejde podpoře.',
+  'extension.actionTitle': 'Nahlásit problém s touto stránkou',
+  'extension.commandDescription': 'Nahlásit problém s touto stránkou',
+  'extension.contextMenuTitle': 'Nahlásit problém s touto stránkou',
+  'extension.tabTitle': '{page} — Snapdesk',
 } satisfies Catalogue['form'];

@@ -54,6 +54,9 @@ export const formMessages = {
   'report.error.min': 'Please enter {min} or more.',
   'report.error.max': 'Please enter {max} or less.',
   'report.error.maxLength': 'Please keep this to {max} characters.',
+  'report.error.email': 'Please enter an e-mail address such as name@example.com.',
+  'report.error.url': 'Please enter a web address that starts with http:// or https://.',
+  'report.error.invalid': 'This cannot be sent as it is; please check it.',
 
   'report.type.question': 'Question',
   'report.type.question.help': 'You need help, or have a question the documentation does not answer.',
@@ -162,6 +165,8 @@ export const formMessages = {
   'report.series.removeFile': 'Remove {name}',
   'report.series.wrongType': '{name} is not an image or a PDF.',
   'report.series.fileTooBig': '{name} is larger than {max} MB.',
+  'report.series.sizeKb': '{size} KB',
+  'report.series.sizeMb': '{size} MB',
 
   'report.annotate.heading': 'Annotate screenshot {n}',
   'report.annotate.help':
@@ -290,4 +295,21 @@ export const formMessages = {
   'options.test.failed': 'No connection: {error}',
   'options.test.status': 'the server answered {status}',
   'options.test.notSnapdesk': 'the address answers, but it is not a Snapdesk server',
+
+  'options.languageHeading': 'Language',
+  'options.field.language': 'Language of the extension',
+  'options.help.language':
+    'For the report form, My reports, these settings and the right-click menu. The extension’s name in the browser’s list of extensions follows the browser’s language.',
+  'options.language.browser': 'Browser language ({language})',
+
+  // The extension as the browser shows it: its name and description in the list of extensions, the
+  // toolbar button's tooltip, the keyboard shortcut's description, the right-click menu item, and
+  // the title of each of its tabs ({page} is the page's heading).
+  'extension.name': 'Snapdesk — report a problem',
+  'extension.description':
+    'Report a problem with the page you see: a full-page capture with the URL and time, sent to support.',
+  'extension.actionTitle': 'Report a problem with this page',
+  'extension.commandDescription': 'Report a problem with this page',
+  'extension.contextMenuTitle': 'Report a problem with this page',
+  'extension.tabTitle': '{page} — Snapdesk',
 } as const;

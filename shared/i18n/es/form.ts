@@ -59,6 +59,9 @@ export const formMessages = {
   'report.error.min': 'El valor debe ser {min} o más.',
   'report.error.max': 'El valor debe ser {max} o menos.',
   'report.error.maxLength': 'Usa como máximo {max, plural, one {# carácter} other {# caracteres}}.',
+  'report.error.email': 'Escribe una dirección de correo electrónico, como nombre@example.com.',
+  'report.error.url': 'Escribe una dirección web que empiece por http:// o https://.',
+  'report.error.invalid': 'Esto no se puede enviar así; revísalo.',
 
   'report.type.question': 'Consulta',
   'report.type.question.help': 'Necesitas ayuda o tienes una pregunta que la documentación no responde.',
@@ -174,6 +177,8 @@ export const formMessages = {
   'report.series.removeFile': 'Quitar {name}',
   'report.series.wrongType': '{name} no es una imagen ni un PDF.',
   'report.series.fileTooBig': '{name} supera los {max} MB.',
+  'report.series.sizeKb': '{size} KB',
+  'report.series.sizeMb': '{size} MB',
 
   'report.annotate.heading': 'Anotar la captura {n}',
   'report.annotate.help':
@@ -305,4 +310,18 @@ export const formMessages = {
   'options.test.failed': 'Sin conexión: {error}',
   'options.test.status': 'el servidor respondió {status}',
   'options.test.notSnapdesk': 'la dirección responde, pero no es un servidor de Snapdesk',
+
+  'options.languageHeading': 'Idioma',
+  'options.field.language': 'Idioma de la extensión',
+  'options.help.language':
+    'Para el formulario de reporte, Mis reportes, esta configuración y el menú contextual. El nombre de la extensión en la lista de extensiones sigue el idioma del navegador.',
+  'options.language.browser': 'Idioma del navegador ({language})',
+
+  'extension.name': 'Snapdesk — reportar un problema',
+  'extension.description':
+    'Reporta un problema con la página que ves: una captura de la página completa, con la URL y la hora, enviada a soporte.',
+  'extension.actionTitle': 'Reportar un problema con esta página',
+  'extension.commandDescription': 'Reportar un problema con esta página',
+  'extension.contextMenuTitle': 'Reportar un problema con esta página',
+  'extension.tabTitle': '{page} — Snapdesk',
 } satisfies Catalogue['form'];

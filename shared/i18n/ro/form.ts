@@ -59,6 +59,9 @@ export const formMessages = {
   'report.error.max': 'Introduceți o valoare de cel mult {max}.',
   'report.error.maxLength':
     'Folosiți cel mult {max, plural, one {# caracter} few {# caractere} other {# de caractere}}.',
+  'report.error.email': 'Introduceți o adresă de e-mail, de exemplu nume@example.com.',
+  'report.error.url': 'Introduceți o adresă web care începe cu http:// sau https://.',
+  'report.error.invalid': 'Valoarea nu poate fi trimisă în această formă; verificați-o.',
 
   'report.type.question': 'Întrebare',
   'report.type.question.help':
@@ -175,6 +178,8 @@ export const formMessages = {
   'report.series.removeFile': 'Eliminați {name}',
   'report.series.wrongType': '{name} nu este o imagine sau un PDF.',
   'report.series.fileTooBig': '{name} este mai mare de {max} MB.',
+  'report.series.sizeKb': '{size} KB',
+  'report.series.sizeMb': '{size} MB',
 
   'report.annotate.heading': 'Adnotați captura de ecran {n}',
   'report.annotate.help':
@@ -311,4 +316,18 @@ export const formMessages = {
   'options.test.failed': 'Nicio conexiune: {error}',
   'options.test.status': 'serverul a răspuns cu {status}',
   'options.test.notSnapdesk': 'adresa răspunde, dar nu este un server Snapdesk',
+
+  'options.languageHeading': 'Limbă',
+  'options.field.language': 'Limba extensiei',
+  'options.help.language':
+    'Pentru formularul de raportare, Rapoartele mele, aceste setări și meniul contextual. Numele extensiei din lista de extensii a browserului urmează limba browserului.',
+  'options.language.browser': 'Limba browserului ({language})',
+
+  'extension.name': 'Snapdesk — raportați o problemă',
+  'extension.description':
+    'Raportați o problemă cu pagina pe care o vedeți: o captură a întregii pagini, cu adresa și ora, trimisă echipei de suport.',
+  'extension.actionTitle': 'Raportați o problemă cu această pagină',
+  'extension.commandDescription': 'Raportați o problemă cu această pagină',
+  'extension.contextMenuTitle': 'Raportați o problemă cu această pagină',
+  'extension.tabTitle': '{page} — Snapdesk',
 } satisfies Catalogue['form'];

@@ -57,6 +57,9 @@ export const formMessages = {
   'report.error.max': 'Введите число не больше {max}.',
   'report.error.maxLength':
     'Сократите текст до {max, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.',
+  'report.error.email': 'Введите адрес электронной почты, например name@example.com.',
+  'report.error.url': 'Введите веб-адрес, который начинается с http:// или https://.',
+  'report.error.invalid': 'В таком виде это отправить нельзя; проверьте, пожалуйста.',
 
   'report.type.question': 'Вопрос',
   'report.type.question.help': 'Вам нужна помощь или у вас вопрос, на который нет ответа в документации.',
@@ -170,6 +173,8 @@ export const formMessages = {
   'report.series.removeFile': 'Удалить {name}',
   'report.series.wrongType': '{name} — не изображение и не PDF.',
   'report.series.fileTooBig': 'Файл {name} больше {max} МБ.',
+  'report.series.sizeKb': '{size} КБ',
+  'report.series.sizeMb': '{size} МБ',
 
   'report.annotate.heading': 'Пометки на скриншоте {n}',
   'report.annotate.help':
@@ -301,4 +306,18 @@ export const formMessages = {
   'options.test.failed': 'Нет подключения: {error}',
   'options.test.status': 'сервер ответил: {status}',
   'options.test.notSnapdesk': 'по этому адресу есть ответ, но это не сервер Snapdesk',
+
+  'options.languageHeading': 'Язык',
+  'options.field.language': 'Язык расширения',
+  'options.help.language':
+    'Для формы обращения, раздела «Мои обращения», этих настроек и пункта контекстного меню. Название расширения в списке расширений браузера следует языку браузера.',
+  'options.language.browser': 'Язык браузера ({language})',
+
+  'extension.name': 'Snapdesk — сообщить о проблеме',
+  'extension.description':
+    'Сообщите о проблеме на открытой странице: снимок всей страницы с адресом и временем уйдёт в службу поддержки.',
+  'extension.actionTitle': 'Сообщить о проблеме на этой странице',
+  'extension.commandDescription': 'Сообщить о проблеме на этой странице',
+  'extension.contextMenuTitle': 'Сообщить о проблеме на этой странице',
+  'extension.tabTitle': '{page} — Snapdesk',
 } satisfies Catalogue['form'];

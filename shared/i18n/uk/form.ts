@@ -60,6 +60,9 @@ export const formMessages = {
   'report.error.max': 'Введіть значення не більше {max}.',
   'report.error.maxLength':
     'Скоротіть текст до {max, plural, one {# символу} few {# символів} many {# символів} other {# символу}}.',
+  'report.error.email': 'Введіть адресу електронної пошти, наприклад name@example.com.',
+  'report.error.url': 'Введіть вебадресу, що починається з http:// або https://.',
+  'report.error.invalid': 'У такому вигляді це надіслати не можна; перевірте, будь ласка.',
 
   'report.type.question': 'Запитання',
   'report.type.question.help':
@@ -174,6 +177,8 @@ export const formMessages = {
   'report.series.removeFile': 'Видалити {name}',
   'report.series.wrongType': '{name} не є зображенням або PDF.',
   'report.series.fileTooBig': 'Файл {name} більший за {max} МБ.',
+  'report.series.sizeKb': '{size} КБ',
+  'report.series.sizeMb': '{size} МБ',
 
   'report.annotate.heading': 'Позначки на скриншоті {n}',
   'report.annotate.help':
@@ -307,4 +312,18 @@ export const formMessages = {
   'options.test.failed': 'Немає з’єднання: {error}',
   'options.test.status': 'сервер відповів кодом {status}',
   'options.test.notSnapdesk': 'за цією адресою є відповідь, але це не сервер Snapdesk',
+
+  'options.languageHeading': 'Мова',
+  'options.field.language': 'Мова розширення',
+  'options.help.language':
+    'Для форми звернення, розділу «Мої звернення», цих налаштувань і пункту контекстного меню. Назва розширення у списку розширень браузера відповідає мові браузера.',
+  'options.language.browser': 'Мова браузера ({language})',
+
+  'extension.name': 'Snapdesk — повідомити про проблему',
+  'extension.description':
+    'Повідомте про проблему на сторінці, яку бачите: знімок усієї сторінки з адресою та часом надійде до служби підтримки.',
+  'extension.actionTitle': 'Повідомити про проблему на цій сторінці',
+  'extension.commandDescription': 'Повідомити про проблему на цій сторінці',
+  'extension.contextMenuTitle': 'Повідомити про проблему на цій сторінці',
+  'extension.tabTitle': '{page} — Snapdesk',
 } satisfies Catalogue['form'];
