@@ -1,4 +1,5 @@
 import type { en } from './en/index.ts';
+import { parameterNames } from './message.ts';
 
 /**
  * The surfaces a locale has a file for: `page` (the public status page and its feeds), `mail` (what
@@ -76,7 +77,5 @@ export function placeholderProblems(
 
 /** The parameter names a message uses, sorted and joined: `{count, plural, …{n}…}` gives "count,n". */
 function parameters(message: string): string {
-  const names = new Set<string>();
-  for (const m of message.matchAll(/\{\s*(\w+)\s*(?:,\s*plural\s*,|\})/g)) names.add(m[1] as string);
-  return [...names].sort().join(',');
+  return [...parameterNames(message)].sort().join(',');
 }

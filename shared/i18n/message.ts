@@ -39,6 +39,24 @@ function placeholder(inner: string, whole: string, params: Record<string, string
   return fill(chosen.replace(/#/g, written), params, locale);
 }
 
+/** The names of the parameters a message takes, `{name}` or `{name, plural, …}`, inside forms too. */
+export function parameterNames(text: string, into = new Set<string>()): Set<string> {
+  for (let i = text.indexOf('{'); i >= 0; ) {
+    const close = matching(text, i);
+    if (close < 0) break;
+    const inner = text.slice(i + 1, close);
+    const plural = /^\s*(\w+)\s*,\s*plural\s*,/.exec(inner);
+    if (plural) {
+      into.add(plural[1] as string);
+      for (const form of pluralForms(inner.slice(plural[0].length)).values()) parameterNames(form, into);
+    } else if (/^\w+$/.test(inner)) {
+      into.add(inner);
+    }
+    i = text.indexOf('{', close + 1);
+  }
+  return into;
+}
+
 /** `one {…} few {…} other {…}` as a map from form to text. */
 function pluralForms(body: string): Map<string, string> {
   const forms = new Map<string, string>();
