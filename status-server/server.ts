@@ -48,6 +48,7 @@ export async function startServer(
         publicUrl: config.publicUrl,
         mailer,
         attachmentUrl: await attachmentUrlFor({ store, config }),
+        helpdeskLocale: config.helpdeskLocale,
       }),
       ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
     },
@@ -55,7 +56,7 @@ export async function startServer(
     { batch: 500, ...options.worker },
   );
   if (options.startWorker !== false) worker.start();
-  const status = statusService({ store, snapshots, wake: () => worker.wake() });
+  const status = statusService({ store, snapshots, wake: () => worker.wake(), locale: config.defaultLocale });
   const app = createApp({
     config,
     store,

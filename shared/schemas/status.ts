@@ -76,7 +76,8 @@ export const incidentUpdateCreate = z.strictObject({
   impact: incidentImpact.optional(),
 });
 export const incidentResolve = z.strictObject({
-  message: message.default('This incident has been resolved.'),
+  /** Without one, the page's own words for it, in the page's default language. */
+  message: message.optional(),
   /** Components return to operational unless listed here with another status. */
   components: componentStatuses.default({}),
 });

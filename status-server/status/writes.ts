@@ -75,7 +75,7 @@ export const addIncidentUpdate = (db: Db, id: string, input: IncidentUpdateCreat
   write(db, (trx, at) => incidentUpdate(trx, id, input, at));
 
 /** Resolves an incident: its components go back to operational unless the input says otherwise. */
-export const resolveIncident = (db: Db, id: string, input: IncidentResolve) =>
+export const resolveIncident = (db: Db, id: string, input: IncidentResolve & { message: string }) =>
   write(db, async (trx, at) => {
     const statuses = resolutionStatuses(await incidents.linkedComponents(trx, id), input.components);
     return incidentUpdate(trx, id, { status: 'resolved', message: input.message, components: statuses }, at);

@@ -135,6 +135,14 @@ describe('SNAPDESK_DEFAULT_LOCALE', () => {
       const html = await (await server.request('/', { headers: { 'accept-language': 'de' } })).text();
       expect(html).toContain('<html lang="cs">');
       expect(visibleText(html)).toContain('Všechny systémy jsou funkční');
+      // An incident resolved without a message gets the page's words for it, in its language.
+      const created = await server.admin('POST', '/incidents', { name: 'Login fails', message: 'Looking.' });
+      const { incident } = await created.json();
+      expect((await server.admin('POST', `/incidents/${incident.id}/resolve`, {})).status).toBe(200);
+      const page = await (
+        await server.request(`/incidents/${incident.id}`, { headers: { 'accept-language': 'en' } })
+      ).text();
+      expect(page).toContain('Tento incident byl vyřešen.');
     } finally {
       await server.stop();
     }

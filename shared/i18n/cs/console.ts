@@ -202,7 +202,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Vyřešení',
   'console.incident.resolution': 'Zpráva o vyřešení',
   'console.incident.resolutionHint':
-    'Nepovinné. Dotčené komponenty se vrátí do stavu „Funkční“. Bez zprávy se zveřejní anglicky: „This incident has been resolved.“',
+    'Nepovinné. Dotčené komponenty se vrátí do stavu „Funkční“. Bez zprávy stránka uvede: „{message}“',
   'console.incident.resolveButton': 'Označit incident jako vyřešený',
 
   'console.components.title': 'Komponenty',

@@ -67,6 +67,7 @@ export const pageMessages = {
   'incident.noUpdates': 'Zatím nebyly zveřejněny žádné aktualizace.',
   'incident.startedAt': 'Začátek: {time}',
   'incident.resolvedAt': 'Vyřešeno: {time}',
+  'incident.resolvedMessage': 'Tento incident byl vyřešen.',
 
   'history.title': 'Historie incidentů',
   'history.empty': 'Nebyly nahlášeny žádné incidenty',

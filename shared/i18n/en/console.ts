@@ -195,7 +195,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Resolve',
   'console.incident.resolution': 'Resolution message',
   'console.incident.resolutionHint':
-    'Optional. Affected components return to operational. Without a message: "This incident has been resolved."',
+    'Optional. Affected components return to operational. Without a message, the page says: "{message}"',
   'console.incident.resolveButton': 'Resolve incident',
 
   'console.components.title': 'Components',

@@ -65,6 +65,7 @@ export const pageMessages = {
   'incident.noUpdates': 'No updates have been posted yet.',
   'incident.startedAt': 'Started {time}',
   'incident.resolvedAt': 'Resolved {time}',
+  'incident.resolvedMessage': 'This incident has been resolved.',
 
   'history.title': 'Incident history',
   'history.empty': 'No incidents reported',

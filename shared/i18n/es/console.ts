@@ -200,7 +200,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Resolver',
   'console.incident.resolution': 'Mensaje de resolución',
   'console.incident.resolutionHint':
-    'Opcional. Los componentes afectados vuelven a estar operativos. Sin mensaje, se publica en inglés: «This incident has been resolved.»',
+    'Opcional. Los componentes afectados vuelven a estar operativos. Sin mensaje, la página dirá: «{message}»',
   'console.incident.resolveButton': 'Resolver incidente',
 
   'console.components.title': 'Componentes',

@@ -68,6 +68,7 @@ export const pageMessages = {
   'incident.noUpdates': 'Todavía no se ha publicado ninguna actualización.',
   'incident.startedAt': 'Inicio: {time}',
   'incident.resolvedAt': 'Resuelto: {time}',
+  'incident.resolvedMessage': 'Este incidente se ha resuelto.',
 
   'history.title': 'Historial de incidentes',
   'history.empty': 'No se ha reportado ningún incidente',

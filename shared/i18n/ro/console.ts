@@ -200,7 +200,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Rezolvare',
   'console.incident.resolution': 'Mesajul de rezolvare',
   'console.incident.resolutionHint':
-    'Opțional. Componentele afectate revin la starea Operațional. Fără mesaj, se publică în engleză: „This incident has been resolved.”',
+    'Opțional. Componentele afectate revin la starea Operațional. Fără mesaj, pagina va afișa: „{message}”',
   'console.incident.resolveButton': 'Marcați incidentul ca rezolvat',
 
   'console.components.title': 'Componente',

@@ -68,6 +68,7 @@ export const pageMessages = {
   'incident.noUpdates': 'Nu a fost publicată încă nicio actualizare.',
   'incident.startedAt': 'Început: {time}',
   'incident.resolvedAt': 'Rezolvat: {time}',
+  'incident.resolvedMessage': 'Acest incident a fost rezolvat.',
 
   'history.title': 'Istoricul incidentelor',
   'history.empty': 'Niciun incident raportat',

@@ -203,7 +203,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Устранение',
   'console.incident.resolution': 'Сообщение об устранении',
   'console.incident.resolutionHint':
-    'Необязательно. Затронутые компоненты вернутся в статус «Работает». Если сообщения нет, будет опубликовано по-английски: «This incident has been resolved.»',
+    'Необязательно. Затронутые компоненты вернутся в статус «Работает». Если сообщения нет, на странице будет: «{message}»',
   'console.incident.resolveButton': 'Отметить инцидент устранённым',
 
   'console.components.title': 'Компоненты',

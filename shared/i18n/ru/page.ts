@@ -68,6 +68,7 @@ export const pageMessages = {
   'incident.noUpdates': 'Обновлений пока нет.',
   'incident.startedAt': 'Начало: {time}',
   'incident.resolvedAt': 'Устранено: {time}',
+  'incident.resolvedMessage': 'Инцидент устранён.',
 
   'history.title': 'История инцидентов',
   'history.empty': 'Инцидентов не было',

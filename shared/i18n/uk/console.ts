@@ -202,7 +202,7 @@ export const consoleMessages = {
   'console.incident.resolve': 'Вирішення',
   'console.incident.resolution': 'Повідомлення про вирішення',
   'console.incident.resolutionHint':
-    'Необов’язково. Зачеплені компоненти повернуться до стану «Працює». Якщо повідомлення немає, буде опубліковано англійською: «This incident has been resolved.»',
+    'Необов’язково. Зачеплені компоненти повернуться до стану «Працює». Якщо повідомлення немає, на сторінці буде: «{message}»',
   'console.incident.resolveButton': 'Позначити інцидент як вирішений',
 
   'console.components.title': 'Компоненти',

@@ -68,6 +68,7 @@ export const pageMessages = {
   'incident.noUpdates': 'Оновлень ще не опубліковано.',
   'incident.startedAt': 'Початок: {time}',
   'incident.resolvedAt': 'Вирішено: {time}',
+  'incident.resolvedMessage': 'Цей інцидент вирішено.',
 
   'history.title': 'Історія інцидентів',
   'history.empty': 'Інцидентів не зафіксовано',

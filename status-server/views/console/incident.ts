@@ -1,3 +1,4 @@
+import { createTranslator } from '../../../shared/i18n/index.ts';
 import type { InboxRow } from '../../store/inbox.ts';
 import type { IncidentRecord } from '../../store/page-data.ts';
 import { timeTag } from '../format.ts';
@@ -53,7 +54,7 @@ function resolveForm(v: IncidentView, ctx: ConsoleContext): Html {
   return html`<section aria-labelledby="resolve"><h2 id="resolve">${t('console.incident.resolve')}</h2>
 ${errorSummary(v.resolve, (name) => incidentLabel(name, v.choices, ctx), ctx)}
 <form class="stack" method="post" action="/console/incidents/${v.incident.id}/resolve" novalidate>${csrfField(ctx)}
-${textArea({ name: 'resolution', label: t('console.incident.resolution'), form: v.resolve, hint: t('console.incident.resolutionHint') })}
+${textArea({ name: 'resolution', label: t('console.incident.resolution'), form: v.resolve, hint: t('console.incident.resolutionHint', { message: createTranslator(ctx.config.defaultLocale)('incident.resolvedMessage') }) })}
 <button type="submit" class="secondary">${t('console.incident.resolveButton')}</button>
 </form></section>`;
 }
