@@ -1,4 +1,5 @@
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { localeMessageFiles, msg } from './extension/lib/manifest-locales.ts';
 
 type RollupOptions = NonNullable<NonNullable<WxtViteConfig['build']>['rollupOptions']>;
 type OnWarn = NonNullable<RollupOptions['onwarn']>;
@@ -29,18 +30,30 @@ export default defineConfig({
   // `action`, `scripting` and a MAIN-world content script, which Firefox runs in MV3 (the last from
   // 128 on). WXT gives Firefox an event page (background.scripts) where Chrome has a service worker.
   manifestVersion: 3,
-  vite: () => ({ build: { rollupOptions: { onwarn } } }),
+  vite: () => ({
+    build: { rollupOptions: { onwarn } },
+    // The pseudo-locale of the tests exists only in a build made with SNAPDESK_PSEUDO_LOCALE=1
+    // (extension/lib/i18n.ts); any other build defines it false and drops it.
+    define: { __SNAPDESK_PSEUDO_LOCALE__: JSON.stringify(process.env.SNAPDESK_PSEUDO_LOCALE === '1') },
+  }),
+  // The browser's own strings of the extension in every locale, written from the catalogue.
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeMessageFiles());
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Snapdesk — report a problem',
-    description:
-      'Report a problem with the page you see: a full-page capture with the URL and time, sent to support.',
+    // In the browser's language, from _locales/ (see extension/lib/manifest-locales.ts).
+    default_locale: 'en',
+    name: msg('extName'),
+    description: msg('extDescription'),
     permissions: ['contextMenus', 'storage', 'alarms', 'scripting', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: 'Report a problem with this page' },
+    action: { default_title: msg('actionTitle') },
     commands: {
       'report-problem': {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Report a problem with this page',
+        description: msg('commandDescription'),
       },
     },
     // Organisations set the server address and defaults by policy; the schema says what they may set.

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../lib/i18n.ts';
+import { t, uiLocale } from '../lib/i18n.ts';
 import type { AttachedFile, Capture } from '../lib/store.ts';
 
 interface Props {
@@ -28,10 +28,14 @@ function methodLabel(c: Capture): string {
   return t(`report.series.method.${c.method}`);
 }
 
+/** A file's size in the person's way of writing numbers and units: "12 KB", "1,5 MB", "1,5 МБ". */
 function size(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) {
+    const kb = new Intl.NumberFormat(uiLocale()).format(Math.max(1, Math.round(bytes / 1024)));
+    return t('report.series.sizeKb', { size: kb });
+  }
+  const mb = new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('report.series.sizeMb', { size: mb.format(bytes / 1024 / 1024) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { FormField as FieldConfig } from '../../shared/schemas/form-config.ts';
-import { t, tKey } from '../lib/i18n.ts';
+import { t, tText } from '../lib/i18n.ts';
 import { countries } from './countries.ts';
 import { describedBy, Field } from './Field.tsx';
 
@@ -14,8 +14,8 @@ interface Props {
 /** One field of the server's form, drawn by its kind; title and priority have their own components. */
 export function FormField({ field, value, error, onInput }: Props) {
   const id = `f-${field.id}`;
-  const label = tKey(field.label);
-  const help = field.help ? tKey(field.help) : undefined;
+  const label = tText(field.label);
+  const help = field.help ? tText(field.help) : undefined;
   const common = {
     id,
     'data-testid': `report-${field.id}`,
@@ -61,7 +61,7 @@ export function FormField({ field, value, error, onInput }: Props) {
           <option value="">{t('report.page.choose')}</option>
           {field.options?.map((o) => (
             <option key={o.value} value={o.value}>
-              {tKey(o.label)}
+              {tText(o.label)}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import type { PriorityLevel } from '../../shared/priority.ts';
 import type { FormField as FieldConfig, FormConfig } from '../../shared/schemas/form-config.ts';
-import { t, tKey } from '../lib/i18n.ts';
+import { t, tText } from '../lib/i18n.ts';
 import { visibleFields } from '../lib/report/fields.ts';
 import type { FormValues } from '../lib/store.ts';
 import { FormField } from './FormField.tsx';
@@ -52,8 +52,8 @@ export function ReportForm({ config, requestType, form, errors, onType, onValue 
           key={field.id}
           id={id}
           fieldId={field.id}
-          label={tKey(field.label)}
-          help={field.help ? tKey(field.help) : undefined}
+          label={tText(field.label)}
+          help={field.help ? tText(field.help) : undefined}
           value={value}
           error={error}
           maxLength={field.maxLength}
@@ -67,8 +67,8 @@ export function ReportForm({ config, requestType, form, errors, onType, onValue 
           key={field.id}
           id={id}
           fieldId={field.id}
-          label={tKey(field.label)}
-          help={field.help ? tKey(field.help) : undefined}
+          label={tText(field.label)}
+          help={field.help ? tText(field.help) : undefined}
           value={value}
           blocking={form.blocking ?? ''}
           error={error}

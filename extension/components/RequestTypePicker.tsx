@@ -1,5 +1,5 @@
 import type { FormConfig } from '../../shared/schemas/form-config.ts';
-import { t, tKey } from '../lib/i18n.ts';
+import { t, tText } from '../lib/i18n.ts';
 
 interface Props {
   types: FormConfig['requestTypes'];
@@ -24,8 +24,8 @@ export function RequestTypePicker({ types, value, onChange }: Props) {
               onChange={() => onChange(type.id)}
             />
             <div>
-              <strong>{tKey(type.label)}</strong>
-              {type.help && <span>{tKey(type.help)}</span>}
+              <strong>{tText(type.label)}</strong>
+              {type.help && <span>{tText(type.help)}</span>}
             </div>
           </label>
         ))}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { FormConfig } from '../../shared/schemas/form-config.ts';
-import { t, tKey } from '../lib/i18n.ts';
+import { t, tText } from '../lib/i18n.ts';
 import type { Checked } from '../lib/report/validation.ts';
 
 /** What keeps the report from going, each item a link to its field; it takes the focus when it appears. */
@@ -24,7 +24,7 @@ export function SendErrors({
   if (!shown) return null;
   const labelOf = (id: string) => {
     const field = config.fields.find((f) => f.id === id);
-    return field ? tKey(field.label) : t('report.page.pageUrl');
+    return field ? tText(field.label) : t('report.page.pageUrl');
   };
   return (
     <div class="notice danger" role="alert" tabIndex={-1} ref={box} data-testid="send-errors">

@@ -6,16 +6,20 @@ const CODES =
     ' ',
   );
 
-let sorted: { code: string; name: string }[] | undefined;
+/** The sorted list per language: the options page can switch language without a reload. */
+const sorted = new Map<string, { code: string; name: string }[]>();
 
 /** Every country with its name in the person's language, sorted by that name. */
 export function countries(): { code: string; name: string }[] {
-  if (!sorted) {
-    const names = new Intl.DisplayNames([uiLocale], { type: 'region' });
-    const collator = new Intl.Collator(uiLocale);
-    sorted = CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+  const locale = uiLocale();
+  let list = sorted.get(locale);
+  if (!list) {
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    const collator = new Intl.Collator(locale);
+    list = CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
       collator.compare(a.name, b.name),
     );
+    sorted.set(locale, list);
   }
-  return sorted;
+  return list;
 }

@@ -1,9 +1,11 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ConsoleEntry } from '../../shared/schemas/report.ts';
+import { browserNames } from '../lib/browser-names.ts';
 import { type CaptureResult, createCapturer } from '../lib/capture/capture.ts';
 import { extensionFor } from '../lib/capture/encode.ts';
 import { environmentOf, redactEntries } from '../lib/environment.ts';
+import { chosenLocale } from '../lib/language.ts';
 import { backgroundMessage } from '../lib/messages.ts';
 import { deliverOutbox, nextDue } from '../lib/outbox.ts';
 import { type Capture, type Draft, getDraft, saveDraft } from '../lib/store.ts';
@@ -20,12 +22,19 @@ const capturer = createCapturer({
 });
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(async () => {
     browser.contextMenus.create({
       id: MENU_ID,
-      title: 'Report a problem with this page',
+      title: browserNames(await chosenLocale()).menu,
       contexts: ['page', 'selection', 'image', 'link'],
     });
+    await nameActions();
+  });
+  // The browser may speak another language since it last ran, and the person may choose one in the
+  // options: the menu item and the toolbar button follow.
+  browser.runtime.onStartup.addListener(() => void nameActions());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void nameActions();
   });
   browser.action.onClicked.addListener((tab) => void report(tab));
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -63,6 +72,27 @@ export default defineBackground(() => {
   self.addEventListener('online', () => void deliver());
   void deliver();
 });
+
+/**
+ * The menu item and the toolbar button's tooltip in the extension's language. The manifest gives
+ * them in the browser's language (through _locales); only here does the options' choice reach them.
+ */
+async function nameActions(): Promise<void> {
+  const names = browserNames(await chosenLocale());
+  await Promise.all([
+    quietly(() => browser.contextMenus.update(MENU_ID, { title: names.menu })),
+    quietly(() => browser.action.setTitle({ title: names.action })),
+  ]);
+}
+
+/** A call whose failure changes nothing worth telling (the menu item not made yet, say). */
+async function quietly(call: () => unknown): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // nothing to do: the next start or settings change tries again
+  }
+}
 
 async function deliver(): Promise<number> {
   const delivered = await deliverOutbox();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { uiLocales } from './locale.ts';
 
 /** What an organisation sets: in the options page, or by enterprise policy (managed storage). */
 export const settingsSchema = z.object({
@@ -11,8 +12,12 @@ export const settingsSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   contactEmail: z.email().optional(),
+  /** The language of the extension's pages and menu item; absent means the browser's language. */
+  language: z.enum(uiLocales).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+/** What an organisation's policy may set: everything but the person's own language. */
+const policyKeys = ['serverUrl', 'account', 'country', 'contactEmail'] as const satisfies (keyof Settings)[];
 
 export const DEFAULT_SETTINGS: Settings = { serverUrl: 'http://127.0.0.1:8787' };
 
@@ -22,21 +27,40 @@ export async function loadSettings(): Promise<Settings & { managed: (keyof Setti
     browser.storage.local.get('settings').then((r) => r.settings as unknown),
     browser.storage.managed?.get(null).catch(() => ({})) ?? Promise.resolve({}),
   ]);
-  const own = settingsSchema.partial().safeParse(local ?? {});
-  const policy = settingsSchema.partial().safeParse(managed ?? {});
-  const policyValues = policy.success ? stripUndefined(policy.data) : {};
+  const policyValues = validValues(managed, policyKeys);
   return {
     ...DEFAULT_SETTINGS,
-    ...(own.success ? stripUndefined(own.data) : {}),
+    ...validValues(local, Object.keys(settingsSchema.shape) as (keyof Settings)[]),
     ...policyValues,
     managed: Object.keys(policyValues) as (keyof Settings)[],
   };
 }
 
-export async function saveSettings(settings: Partial<Settings>): Promise<void> {
-  await browser.storage.local.set({ settings });
+/**
+ * The person's own choice of language, or undefined for the browser's. Read from local storage
+ * alone: a policy never sets it, and every page waits for this before it draws anything.
+ */
+export async function loadLanguage(): Promise<Settings['language']> {
+  const local = await browser.storage.local.get('settings').then((r) => r.settings as unknown);
+  return validValues(local, ['language']).language;
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/**
+ * The stored values that are valid, each on its own: one bad value (a language a newer version
+ * stored, say) is dropped without taking the server address and the rest with it.
+ */
+function validValues(stored: unknown, keys: readonly (keyof Settings)[]): Partial<Settings> {
+  if (typeof stored !== 'object' || stored === null) return {};
+  const values: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const parsed = settingsSchema.shape[key].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) values[key] = parsed.data;
+  }
+  return values as Partial<Settings>;
+}
+
+export async function saveSettings(settings: Partial<Settings>): Promise<void> {
+  await browser.storage.local.set({ settings });
 }

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type { FormKey } from '../i18n/catalogue.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { BLOCKING_IMPACTS, BLOCKING_TEXT } from '../priority.ts';
 import { type ApiIssue, issuesFromZod } from './error.ts';
+import { isWellFormed } from './text.ts';
 
 /**
  * The report form's definition, served at `GET /api/form-config` and shipped in the extension as
  * `defaultFormConfig` for when the server cannot be reached. Labels and help are i18n message keys,
- * so the form speaks the person's language whatever the server sends.
+ * so the form speaks the person's language whatever the server sends; an organisation's own words
+ * may instead be given by language (`{"en": "Order number", "ro": "Număr comandă"}`), shown in the
+ * form's language, else in English, else in the first language given.
  *
  * Unknown properties are ignored rather than refused, so an older extension still reads a newer
  * server's config; an unknown field kind is refused, and the extension then falls back to its default.
@@ -36,13 +40,90 @@ const messageKey = z
   .string()
   .regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, 'must be a message key such as report.field.title');
 
-const selectOption = z.object({ value: slug, label: messageKey });
+/**
+ * The languages an organisation may write its own labels and help in: the locales the extension
+ * speaks (shared/i18n/locales.ts; a unit test keeps the two lists the same). Written out rather than
+ * imported, so this schema does not bring every catalogue along into the extension.
+ */
+export const FORM_LANGUAGES = ['en', 'cs', 'es', 'ro', 'ru', 'uk'] as const satisfies readonly Locale[];
+const LANGUAGE_LIST = FORM_LANGUAGES.join(', ');
+/** A label is one short line; help is a sentence or two. */
+export const LABEL_MAX = 200;
+export const HELP_MAX = 1000;
+
+/** An organisation's own text by language: `{"en": "…", "ro": "…"}`. */
+export type TextsByLanguage = Partial<Record<Locale, string>>;
+/** A label or help text: a message key of the catalogue, or the organisation's own texts by language. */
+export type FormText = string | TextsByLanguage;
+
+/**
+ * Texts by language, each trimmed, non-empty, at most `max` characters and well-formed Unicode; the
+ * keys must be languages the form speaks, and there must be at least one. Checked entry by entry, so
+ * each problem is named at its own path (`fields.3.label.de`).
+ */
+function textsByLanguage(max: number) {
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((texts, ctx) => {
+      const entries = Object.entries(texts);
+      if (entries.length === 0)
+        ctx.addIssue({ code: 'custom', message: `must give the text in at least one of ${LANGUAGE_LIST}` });
+      for (const [language, text] of entries) {
+        const problem = !(FORM_LANGUAGES as readonly string[]).includes(language)
+          ? `is not a language the form speaks (use ${LANGUAGE_LIST})`
+          : typeof text !== 'string'
+            ? 'must be text'
+            : text.trim() === ''
+              ? 'must not be empty'
+              : [...text.trim()].length > max
+                ? `must be at most ${max} characters`
+                : !isWellFormed(text)
+                  ? 'must be well-formed Unicode text (it contains an unpaired surrogate)'
+                  : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', path: [language], message: problem });
+      }
+    })
+    .transform(
+      (texts): TextsByLanguage =>
+        Object.fromEntries(Object.entries(texts).map(([language, text]) => [language, String(text).trim()])),
+    );
+}
+
+/**
+ * A message key when it is a string, texts by language when it is an object; anything else is named
+ * as such. (Chosen by the value's type rather than by `z.union`, which would hide what is wrong with
+ * the object behind one "invalid input".)
+ */
+function formText(max: number) {
+  const byLanguage = textsByLanguage(max);
+  return z.unknown().transform((value, ctx): FormText => {
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    const schema = typeof value === 'string' ? messageKey : isObject ? byLanguage : undefined;
+    if (!schema) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a message key such as report.field.title, or texts by language such as {"en": "…", "ro": "…"}',
+      });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
+}
+const label = formText(LABEL_MAX);
+const help = formText(HELP_MAX);
+
+const selectOption = z.object({ value: slug, label });
 
 const field = z.object({
   id: slug,
   kind: fieldKind,
-  label: messageKey,
-  help: messageKey.optional(),
+  label,
+  help: help.optional(),
   required: z.boolean().default(false),
   /** The request types that show the field. */
   types: z.array(slug).min(1, 'must name at least one request type'),
@@ -54,7 +135,7 @@ const field = z.object({
   options: z.array(selectOption).min(1).optional(),
 });
 
-const requestType = z.object({ id: slug, label: messageKey, help: messageKey.optional() });
+const requestType = z.object({ id: slug, label, help: help.optional() });
 
 const TEXT_KINDS: ReadonlySet<string> = new Set(['title', 'text', 'textarea', 'email']);
 

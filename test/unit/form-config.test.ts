@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formMessages } from '../../shared/i18n/en/form.ts';
-import { defaultFormConfig, type FormConfig, parseFormConfig } from '../../shared/schemas/form-config.ts';
+import { locales } from '../../shared/i18n/locales.ts';
+import {
+  defaultFormConfig,
+  FORM_LANGUAGES,
+  type FormConfig,
+  HELP_MAX,
+  LABEL_MAX,
+  parseFormConfig,
+} from '../../shared/schemas/form-config.ts';
 
 const fieldsOf = (type: string) =>
   defaultFormConfig.fields.filter((f) => f.types.includes(type)).map((f) => f.id);
@@ -60,7 +68,10 @@ describe('form configuration', () => {
       ...defaultFormConfig.requestTypes.flatMap((t) => [t.label, t.help]),
       ...defaultFormConfig.fields.flatMap((f) => [f.label, f.help, ...(f.options ?? []).map((o) => o.label)]),
     ].filter((key) => key !== undefined);
-    for (const key of keys) expect(formMessages, key).toHaveProperty([key]);
+    for (const key of keys) {
+      if (typeof key !== 'string') throw new Error('the default form names messages, not texts');
+      expect(formMessages, key).toHaveProperty([key]);
+    }
   });
 
   it('reads its own default back unchanged, also through JSON', () => {
@@ -158,5 +169,108 @@ describe('form configuration', () => {
     expect(issuesOf(config)).toEqual([
       { path: 'fields.3.types', message: 'must name at least one request type' },
     ]);
+  });
+
+  describe("an organisation's own labels and help, by language", () => {
+    /** The default form with a field's label (and help) as given, read back or refused. */
+    const withLabel = (label: unknown, help?: unknown) => {
+      const config = copy() as unknown as { fields: Record<string, unknown>[] };
+      const account = config.fields.find((f) => f.id === 'account') as Record<string, unknown>;
+      account.label = label;
+      if (help !== undefined) account.help = help;
+      return { config, at: `fields.${config.fields.indexOf(account)}` };
+    };
+    const refused = (label: unknown, help?: unknown) => {
+      const { config, at } = withLabel(label, help);
+      return issuesOf(config).map((i) => ({ ...i, path: i.path.replace(at, '<field>') }));
+    };
+
+    it('speaks exactly the languages the project has catalogues for', () => {
+      expect([...FORM_LANGUAGES].sort()).toEqual(Object.keys(locales).sort());
+    });
+
+    it('takes texts by language beside message keys, trimmed, for fields, options and request types', () => {
+      const config = copy() as unknown as {
+        requestTypes: Record<string, unknown>[];
+        fields: Record<string, unknown>[];
+      };
+      const blocking = config.fields.find((f) => f.id === 'blocking') as { options: { label: unknown }[] };
+      config.requestTypes[0] = {
+        id: 'bug',
+        label: { en: 'Broken', ro: 'Ceva nu merge' },
+        help: { uk: '  Щось не працює  ' },
+      };
+      (blocking.options[0] as { label: unknown }).label = { es: 'No se puede pagar' };
+      const account = config.fields.find((f) => f.id === 'account') as Record<string, unknown>;
+      account.label = { en: ' Customer number ', ro: 'Număr de client', ru: 'Номер клиента' };
+      account.help = 'report.field.account.help';
+      const result = parseFormConfig(config);
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      const read = result.config;
+      expect(read.requestTypes[0]).toEqual({
+        id: 'bug',
+        label: { en: 'Broken', ro: 'Ceva nu merge' },
+        help: { uk: 'Щось не працює' },
+      });
+      expect(read.fields.find((f) => f.id === 'blocking')?.options?.[0]?.label).toEqual({
+        es: 'No se puede pagar',
+      });
+      expect(read.fields.find((f) => f.id === 'account')).toMatchObject({
+        label: { en: 'Customer number', ro: 'Număr de client', ru: 'Номер клиента' },
+        help: 'report.field.account.help',
+      });
+      // What the server serves (its parsed config as JSON) the extension reads back the same.
+      expect(parseFormConfig(JSON.parse(JSON.stringify(read)))).toEqual({ ok: true, config: read });
+    });
+
+    it('names a language it does not speak, and the ones it does', () => {
+      expect(refused({ en: 'Customer number', de: 'Kundennummer' })).toEqual([
+        {
+          path: '<field>.label.de',
+          message: 'is not a language the form speaks (use en, cs, es, ro, ru, uk)',
+        },
+      ]);
+      expect(refused({ 'ro-RO': 'Număr de client' })).toEqual([
+        {
+          path: '<field>.label.ro-RO',
+          message: 'is not a language the form speaks (use en, cs, es, ro, ru, uk)',
+        },
+      ]);
+    });
+
+    it('needs at least one text, each non-empty, not too long, and well-formed', () => {
+      expect(refused({})).toEqual([
+        { path: '<field>.label', message: 'must give the text in at least one of en, cs, es, ro, ru, uk' },
+      ]);
+      expect(refused({ en: '   ', ro: 'Cont' })).toEqual([
+        { path: '<field>.label.en', message: 'must not be empty' },
+      ]);
+      expect(refused({ en: 'x'.repeat(LABEL_MAX + 1) })).toEqual([
+        { path: '<field>.label.en', message: `must be at most ${LABEL_MAX} characters` },
+      ]);
+      // Characters, not UTF-16 units, and counted after trimming.
+      expect(parseFormConfig(withLabel({ en: ` ${'😀'.repeat(LABEL_MAX)} ` }).config).ok).toBe(true);
+      expect(refused('report.field.account', { ro: 'y'.repeat(HELP_MAX + 1) })).toEqual([
+        { path: '<field>.help.ro', message: `must be at most ${HELP_MAX} characters` },
+      ]);
+      expect(refused({ en: 'Bad \ud800 text' })).toEqual([
+        {
+          path: '<field>.label.en',
+          message: 'must be well-formed Unicode text (it contains an unpaired surrogate)',
+        },
+      ]);
+      expect(refused({ en: 42 })).toEqual([{ path: '<field>.label.en', message: 'must be text' }]);
+    });
+
+    it('names what a label must be when it is neither a key nor texts', () => {
+      const either =
+        'must be a message key such as report.field.title, or texts by language such as {"en": "…", "ro": "…"}';
+      for (const label of [42, null, ['en', 'Account'], true]) {
+        expect(refused(label), JSON.stringify(label)).toEqual([{ path: '<field>.label', message: either }]);
+      }
+      expect(refused('Account')).toEqual([
+        { path: '<field>.label', message: 'must be a message key such as report.field.title' },
+      ]);
+    });
   });
 });

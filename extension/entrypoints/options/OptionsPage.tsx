@@ -4,7 +4,10 @@ import { countries } from '../../components/countries.ts';
 import { describedBy, Field } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiFailure, fetchPageStatus } from '../../lib/api/client.ts';
-import { t } from '../../lib/i18n.ts';
+
+import { initLocale, showLocaleIn, t } from '../../lib/i18n.ts';
+import { browserLocale } from '../../lib/language.ts';
+import { LOCALE_NAMES, uiLocales } from '../../lib/locale.ts';
 import { loadSettings, type Settings, saveSettings, settingsSchema } from '../../lib/settings.ts';
 
 type Key = keyof Settings;
@@ -13,7 +16,7 @@ type Values = Record<Key, string>;
 /** A server that does not answer in this time is reported as unreachable. */
 const TEST_TIMEOUT_MS = 5000;
 
-const EMPTY: Values = { serverUrl: '', account: '', country: '', contactEmail: '' };
+const EMPTY: Values = { serverUrl: '', account: '', country: '', contactEmail: '', language: '' };
 
 /** Empty fields are left out, so the defaults (or nothing) apply instead of an empty string. */
 function toSettings(values: Values, managed: Key[]) {
@@ -47,6 +50,7 @@ export function OptionsPage() {
         account: settings.account ?? '',
         country: settings.country ?? '',
         contactEmail: settings.contactEmail ?? '',
+        language: settings.language ?? '',
       });
       setManaged(byPolicy);
       setReady(true);
@@ -63,13 +67,20 @@ export function OptionsPage() {
     const parsed = toSettings(values, managed);
     if (!parsed.success) {
       const found: Partial<Record<Key, string>> = {};
-      for (const issue of parsed.error.issues)
-        found[issue.path[0] as Key] ??= t(`options.invalid.${issue.path[0] as Key}`);
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as Key;
+        // The language is chosen from a list, so only a hand-edited value can be wrong: it is dropped.
+        if (key !== 'language') found[key] ??= t(`options.invalid.${key}`);
+      }
       setErrors(found);
       return;
     }
     setErrors({});
     await saveSettings(parsed.data);
+    // A new language applies here at once (setting the state below draws the page again), and in
+    // the other pages when they next open; the background renames its menu item by itself.
+    await initLocale();
+    showLocaleIn(document, t('options.heading'));
     setSaved(t('options.saved'));
     // A new server address may be the one a waiting report needs.
     await browser.runtime.sendMessage({ type: 'deliver' }).catch(() => undefined);
@@ -173,6 +184,32 @@ export function OptionsPage() {
             {input('country', 'text')}
             {input('contactEmail', 'email', 'email')}
           </div>
+        </section>
+        <section class="card" aria-labelledby="language-heading">
+          <h2 id="language-heading">{t('options.languageHeading')}</h2>
+          <Field
+            id="o-language"
+            label={t('options.field.language')}
+            help={t('options.help.language')}
+            testId="options-language"
+          >
+            <select
+              id="o-language"
+              data-testid="options-language"
+              value={values.language}
+              aria-describedby={describedBy('o-language', t('options.help.language'))}
+              onChange={(e) => set('language', e.currentTarget.value)}
+            >
+              <option value="">
+                {t('options.language.browser', { language: LOCALE_NAMES[browserLocale()] })}
+              </option>
+              {uiLocales.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LOCALE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          </Field>
         </section>
         <div class="send-bar">
           <button type="submit" class="primary big" data-testid="options-save">

@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import '../../components/ui.css';
+import { initLocale, showLocaleIn, t } from '../../lib/i18n.ts';
 import { OptionsPage } from './OptionsPage.tsx';
 
-render(<OptionsPage />, document.getElementById('app') as HTMLElement);
+void initLocale().then(() => {
+  showLocaleIn(document, t('options.heading'));
+  render(<OptionsPage />, document.getElementById('app') as HTMLElement);
+});

@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import '../../components/ui.css';
+import { initLocale, showLocaleIn, t } from '../../lib/i18n.ts';
 import { ReportsPage } from './ReportsPage.tsx';
 
-render(<ReportsPage />, document.getElementById('app') as HTMLElement);
+void initLocale().then(() => {
+  showLocaleIn(document, t('extension.tabTitle', { page: t('reports.heading') }));
+  render(<ReportsPage />, document.getElementById('app') as HTMLElement);
+});

@@ -1,6 +1,6 @@
 import type { FormConfig, FormField } from '../../../shared/schemas/form-config.ts';
 import { type AttachmentMeta, blockingImpact, type Report } from '../../../shared/schemas/report.ts';
-import { tKey } from '../i18n.ts';
+import { tText } from '../i18n.ts';
 import type { Draft, FormValues, ReportFields } from '../store.ts';
 
 type TextTarget =
@@ -129,7 +129,7 @@ export function reportFields(
       fields[path as TextTarget] = value;
     } else {
       const shown = field.kind === 'select' ? optionLabel(field, value) : value;
-      extras.push(`${tKey(field.label)}:\n${shown}`);
+      extras.push(`${tText(field.label)}:\n${shown}`);
     }
   }
   if (extras.length) fields.description = [fields.description, ...extras].filter(Boolean).join('\n\n');
@@ -140,7 +140,7 @@ export function reportFields(
 
 function optionLabel(field: FormField, value: string): string {
   const option = field.options?.find((o) => o.value === value);
-  return option ? tKey(option.label) : value;
+  return option ? tText(option.label) : value;
 }
 
 /** The report exactly as it would be sent, before the shared schema has had its say. */

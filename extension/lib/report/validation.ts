@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { inMegabytes, LIMITS } from '../../../shared/limits.ts';
 import { PRIORITY_LEVELS } from '../../../shared/priority.ts';
 import type { FormConfig } from '../../../shared/schemas/form-config.ts';
@@ -79,12 +80,25 @@ export function checkReport(
       const path = issue.path.map(String).join('.');
       const fieldId =
         path === 'environment.url' ? 'pageUrl' : (byPath.get(path) ?? byPath.get(path.split('.')[0] ?? ''));
-      if (fieldId) fieldErrors[fieldId] ??= issue.message;
-      else general.push(`${path || t('report.error.report')}: ${issue.message}`);
+      if (fieldId) fieldErrors[fieldId] ??= inWords(issue);
+      else general.push(`${path || t('report.error.report')}: ${inWords(issue)}`);
     }
   }
   const ok = parsed.success && Object.keys(fieldErrors).length === 0 && general.length === 0;
   return { ...(ok ? { report: parsed.data } : {}), fieldErrors, general };
+}
+
+/**
+ * What the shared schema found, in the person's language: zod's own messages are English, so the
+ * kinds a person can meet (an e-mail or address mistyped, text too long) get the catalogue's words,
+ * and anything else a general one.
+ */
+function inWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_format' && issue.format === 'email') return t('report.error.email');
+  if (issue.code === 'invalid_format' && issue.format === 'url') return t('report.error.url');
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return t('report.error.maxLength', { max: Number(issue.maximum) });
+  return t('report.error.invalid');
 }
 
 /** The draft as it is now, checked with its attachments as they would be described. */
