@@ -98,21 +98,36 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** Another build of the extension than dist/chrome-mv3 (the pseudo-locale test makes its own). */
+  extensionDir?: string;
+  /**
+   * The browser's UI language. Chromium on Linux takes it from the `LANGUAGE` environment variable
+   * (`--lang` alone leaves `chrome.i18n.getUILanguage()` at en-US), and only for a language whose
+   * pack is installed: Debian's `chromium-l10n`. Both are given, as a person would start it.
+   */
+  lang?: string;
+}
+
 /** Chromium from Debian with the built extension loaded, in a profile that can be reopened. */
 export async function launchWithExtension(
   profile = mkdtempSync(join(tmpdir(), 'snapdesk-profile-')),
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npm run build:extension\` first`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no extension build in ${extensionDir}: run \`npm run build:extension\` first`);
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: null,
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } as Record<string, string> } : {}),
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
