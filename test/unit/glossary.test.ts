@@ -30,50 +30,6 @@ type Catalogues = Record<string, Record<string, Record<string, string>>>;
 const PENDING_FIXES: readonly PendingFix[] = [
   {
     locale: 'ru',
-    surface: 'form',
-    key: 'report.title.bareReference',
-    current:
-      'Один только номер обращения не описывает проблему. Напишите, что по-прежнему не так, а предыдущее обращение упомяните в описании.',
-    proposed:
-      'Один только номер заявки не описывает проблему. Напишите, что по-прежнему не так, а предыдущую заявку упомяните в описании.',
-    why: 'ticket (the help desk’s) is «заявка»; «обращение» is the customer’s report',
-  },
-  {
-    locale: 'ru',
-    surface: 'form',
-    key: 'report.state.forwarded',
-    current: 'Передано в службу поддержки',
-    proposed: 'Передано в систему поддержки',
-    why: 'help desk is «система поддержки», as in the console; «служба поддержки» is the support team',
-  },
-  {
-    locale: 'ru',
-    surface: 'form',
-    key: 'reports.external',
-    current: 'В службе поддержки: {ref}',
-    proposed: 'Заявка в системе поддержки: {ref}',
-    why: 'help desk and ticket, as the console’s «Номер заявки в системе поддержки»',
-  },
-  {
-    locale: 'ru',
-    surface: 'form',
-    key: 'report.priority.low.definition',
-    current: 'Мелкая или косметическая проблема; может подождать плановой работы.',
-    proposed: 'Мелкая или косметическая проблема; может подождать, пока до неё дойдёт очередь.',
-    why: '«плановые работы» is scheduled maintenance; and “подождать плановой работы” reads awkwardly',
-  },
-  {
-    locale: 'ru',
-    surface: 'form',
-    key: 'report.priority.immediate.definition',
-    current:
-      'Только для экстренных случаев: клиенты не могут оформить или оплатить заказ (оплата, завершение заказа, добавление в корзину). Прерывает плановую работу.',
-    proposed:
-      'Только для экстренных случаев: клиенты не могут оформить или оплатить заказ (оплата, завершение заказа, добавление в корзину). Решается вне очереди.',
-    why: '«плановая работа» reads as maintenance; “out of turn” says what interrupting planned work means',
-  },
-  {
-    locale: 'ru',
     surface: 'page',
     key: 'manage.leave',
     current: 'Прекратить все рассылки и удалить этот адрес.',
@@ -87,32 +43,6 @@ const PENDING_FIXES: readonly PendingFix[] = [
     current: 'Изменить рассылку или отписаться',
     proposed: 'Изменить подписку или отписаться',
     why: 'subscription is «подписка», not «рассылка»',
-  },
-  {
-    locale: 'uk',
-    surface: 'form',
-    key: 'report.state.forwarded',
-    current: 'У службі підтримки',
-    proposed: 'Передано в систему підтримки',
-    why: 'help desk is «система підтримки» (console too); «служба підтримки» is the support team',
-  },
-  {
-    locale: 'uk',
-    surface: 'form',
-    key: 'reports.external',
-    current: 'Заявка в службі підтримки: {ref}',
-    proposed: 'Заявка в системі підтримки: {ref}',
-    why: 'help desk is «система підтримки»',
-  },
-  {
-    locale: 'cs',
-    surface: 'form',
-    key: 'report.title.bareReference',
-    current:
-      'Samotné číslo požadavku problém nepopisuje. Napište, co je stále špatně; na předchozí požadavek odkažte v popisu.',
-    proposed:
-      'Samotné číslo tiketu problém nepopisuje. Napište, co je stále špatně; na předchozí tiket odkažte v popisu.',
-    why: 'ticket is «tiket»; «požadavek» is the request type and an HTTP request',
   },
   {
     locale: 'es',

@@ -17,7 +17,7 @@ export const formMessages = {
   'report.title.isDown':
     'Pokud nefunguje celá služba, podpora o tom nejspíš už ví: podívejte se na stavovou stránku. Pokud vám nefunguje jedna konkrétní funkce, uveďte ji v předmětu.',
   'report.title.bareReference':
-    'Samotné číslo požadavku problém nepopisuje. Napište, co je stále špatně; na předchozí požadavek odkažte v popisu.',
+    'Samotné číslo tiketu problém nepopisuje. Napište, co je stále špatně; na předchozí tiket odkažte v popisu.',
   'report.title.urgency':
     'Slova jako „urgentní“ v předmětu nic neurychlí. Místo toho zvolte prioritu a předmět ponechte popisný.',
   'report.title.examplesHeading': 'Předměty, které podpoře pomohou:',

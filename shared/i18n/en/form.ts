@@ -250,7 +250,8 @@ export const formMessages = {
   'reports.refused': 'Refused',
   'reports.createdAt': 'Written {time}',
   'reports.notTried': 'Not tried yet.',
-  'reports.lastError': 'Last try failed: {error} ({attempts} tries). Next try at {time}.',
+  'reports.lastError':
+    'Last try failed: {error} ({attempts, plural, one {# try} other {# tries}}). Next try at {time}.',
   'reports.refusedMessage': 'The server refused it: {message}',
   'reports.retry': 'Try again now',
   'reports.sentHeading': 'Sent',

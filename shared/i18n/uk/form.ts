@@ -253,7 +253,7 @@ export const formMessages = {
   'report.sent.incident': 'Пов’язано з відомим інцидентом «{name}».',
 
   'report.state.received': 'Отримано',
-  'report.state.forwarded': 'У службі підтримки',
+  'report.state.forwarded': 'Передано в систему підтримки',
   'report.state.retrying': 'Передається',
   'report.state.failed': 'Ще не передано',
 
@@ -280,7 +280,7 @@ export const formMessages = {
   'reports.col.title': 'Заголовок і сторінка',
   'reports.col.sent': 'Надіслано',
   'reports.col.state': 'Стан',
-  'reports.external': 'Заявка в службі підтримки: {ref}',
+  'reports.external': 'Заявка в системі підтримки: {ref}',
   'reports.incident': 'Інцидент:',
   'reports.checkedAt': 'перевірено {time}',
 
