@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue.ts';
 
 /**
  * Czech messages of what the status page sends: subscription mails, and the notices of incidents and
- * maintenance by mail, webhook and Slack, subjects included.
+ * maintenance by mail, webhook and Slack, subjects included; and the labels of the reports forwarded
+ * to the help desk.
  */
 export const mailMessages = {
   'notice.subject': '[{status}] {name} — {page}',
@@ -24,4 +25,50 @@ export const mailMessages = {
   'mail.reminderIntro': 'Na tuto adresu už chodí aktualizace stavové stránky {page}.',
   'mail.reminderAction': 'Změnit, co dostáváte, nebo odhlásit odběr',
   'mail.reminderIgnore': 'Pokud jste o toto připomenutí nežádali, ignorujte ho: nic se nezměnilo.',
+
+  'helpdesk.report': 'Hlášení',
+  'helpdesk.reference': 'Číslo',
+  'helpdesk.type': 'Typ',
+  'helpdesk.priority': 'Priorita',
+  'helpdesk.priorityImmediate': '{level} (zákazníci nemohou objednat ani zaplatit)',
+  'helpdesk.account': 'Účet',
+  'helpdesk.shareWith': 'Sdíleno s',
+  'helpdesk.country': 'Země',
+  'helpdesk.contactEmail': 'Kontaktní e-mail',
+  'helpdesk.received': 'Přijato',
+  'helpdesk.page': 'Stránka',
+  'helpdesk.url': 'Adresa stránky',
+  'helpdesk.pageTitle': 'Název stránky',
+  'helpdesk.captured': 'Zachyceno',
+  'helpdesk.environment': 'Prostředí',
+  'helpdesk.browser': 'Prohlížeč',
+  'helpdesk.os': 'Operační systém',
+  'helpdesk.viewport': 'Zobrazená oblast',
+  'helpdesk.screen': 'Obrazovka',
+  'helpdesk.pixelRatio': 'Poměr pixelů zařízení',
+  'helpdesk.language': 'Jazyk',
+  'helpdesk.timeZone': 'Časové pásmo',
+  'helpdesk.extensionVersion': 'Verze rozšíření',
+  'helpdesk.linkedIncident': 'Související incident',
+  'helpdesk.incident': 'Incident',
+  'helpdesk.incidentStatus': 'Stav',
+  'helpdesk.incidentLink': 'Odkaz',
+  'helpdesk.description': 'Popis',
+  'helpdesk.steps': 'Postup k reprodukci',
+  'helpdesk.expected': 'Očekávaný výsledek',
+  'helpdesk.actual': 'Skutečný výsledek',
+  'helpdesk.before': 'Dříve (kdy to naposledy fungovalo)',
+  'helpdesk.impact': 'Dopad',
+  'helpdesk.people': 'Dotčení lidé',
+  'helpdesk.orders': 'Dotčené objednávky',
+  'helpdesk.branches': 'Dotčené pobočky',
+  'helpdesk.blocking': 'Co to blokuje',
+  'helpdesk.inTheirWords': 'Slovy autora',
+  'helpdesk.examplesWorking': 'Příklady, které fungují',
+  'helpdesk.examplesFailing': 'Příklady, které nefungují',
+  'helpdesk.tried': 'Už vyzkoušeno',
+  'helpdesk.console': 'Chyby v konzoli a neúspěšné požadavky',
+  'helpdesk.attachments': 'Přílohy',
+  'helpdesk.captureMethod': 'zachycení: {method}',
+  'helpdesk.truncated': 'oříznuto na limitu zachycení',
 } satisfies Catalogue['mail'];

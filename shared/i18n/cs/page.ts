@@ -138,6 +138,7 @@ export const pageMessages = {
   'manage.save': 'Uložit změny',
   'manage.saved': 'Změny jsou uloženy.',
   'manage.leave': 'Zrušit všechny aktualizace a zapomenout tuto adresu.',
+  'manage.language': 'Jazyk e-mailů a zpráv',
 
   'unsubscribe.title': 'Odhlášení odběru',
   'unsubscribe.ask': 'Přestat posílat aktualizace stavu na adresu {address}?',

@@ -1,6 +1,7 @@
 /**
  * English messages of what the status page sends: subscription mails, and the notices of incidents and
- * maintenance by mail, webhook and Slack, subjects included.
+ * maintenance by mail, webhook and Slack, subjects included; and the labels of the reports forwarded
+ * to the help desk.
  */
 export const mailMessages = {
   'notice.subject': '[{status}] {name} — {page}',
@@ -21,4 +22,53 @@ export const mailMessages = {
   'mail.reminderIntro': 'This address already receives status updates from {page}.',
   'mail.reminderAction': 'Change what you receive, or unsubscribe',
   'mail.reminderIgnore': 'If you did not ask for this reminder, ignore it: nothing has changed.',
+
+  // Reports forwarded to the help desk, in its language (SNAPDESK_HELPDESK_LOCALE): the labels of the
+  // fields only; what the reporter wrote is sent as written. Types, priorities and what a problem
+  // stops come from the form's own words (report.type.*, report.priority.*, report.blocking.*).
+  'helpdesk.report': 'Report',
+  'helpdesk.reference': 'Reference',
+  'helpdesk.type': 'Type',
+  'helpdesk.priority': 'Priority',
+  'helpdesk.priorityImmediate': '{level} (customers cannot order or pay)',
+  'helpdesk.account': 'Account',
+  'helpdesk.shareWith': 'Share with',
+  'helpdesk.country': 'Country',
+  'helpdesk.contactEmail': 'Contact e-mail',
+  'helpdesk.received': 'Received',
+  'helpdesk.page': 'Page',
+  'helpdesk.url': 'URL',
+  'helpdesk.pageTitle': 'Page title',
+  'helpdesk.captured': 'Captured',
+  'helpdesk.environment': 'Environment',
+  'helpdesk.browser': 'Browser',
+  'helpdesk.os': 'Operating system',
+  'helpdesk.viewport': 'Viewport',
+  'helpdesk.screen': 'Screen',
+  'helpdesk.pixelRatio': 'Device pixel ratio',
+  'helpdesk.language': 'Language',
+  'helpdesk.timeZone': 'Time zone',
+  'helpdesk.extensionVersion': 'Extension version',
+  'helpdesk.linkedIncident': 'Linked incident',
+  'helpdesk.incident': 'Incident',
+  'helpdesk.incidentStatus': 'Status',
+  'helpdesk.incidentLink': 'Link',
+  'helpdesk.description': 'Description',
+  'helpdesk.steps': 'Steps to reproduce',
+  'helpdesk.expected': 'Expected',
+  'helpdesk.actual': 'Actual',
+  'helpdesk.before': 'Before (when it last worked)',
+  'helpdesk.impact': 'Impact',
+  'helpdesk.people': 'People affected',
+  'helpdesk.orders': 'Orders affected',
+  'helpdesk.branches': 'Branches affected',
+  'helpdesk.blocking': 'It stops',
+  'helpdesk.inTheirWords': 'In their words',
+  'helpdesk.examplesWorking': 'Examples that work',
+  'helpdesk.examplesFailing': 'Examples that fail',
+  'helpdesk.tried': 'Already tried',
+  'helpdesk.console': 'Console errors and failed requests',
+  'helpdesk.attachments': 'Attachments',
+  'helpdesk.captureMethod': 'capture: {method}',
+  'helpdesk.truncated': 'cut at the capture limit',
 } as const;

@@ -133,6 +133,7 @@ export const pageMessages = {
   'manage.save': 'Save changes',
   'manage.saved': 'Your changes are saved.',
   'manage.leave': 'Stop all updates and forget this address.',
+  'manage.language': 'Language of mails and messages',
 
   'unsubscribe.title': 'Unsubscribe',
   'unsubscribe.ask': 'Stop sending status updates to {address}?',

@@ -138,6 +138,7 @@ export const pageMessages = {
   'manage.save': 'Guardar cambios',
   'manage.saved': 'Se guardaron los cambios.',
   'manage.leave': 'Dejar de recibir actualizaciones y olvidar esta dirección.',
+  'manage.language': 'Idioma de los correos y mensajes',
 
   'unsubscribe.title': 'Cancelar la suscripción',
   'unsubscribe.ask': '¿Dejar de enviar actualizaciones de estado a {address}?',

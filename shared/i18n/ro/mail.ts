@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue.ts';
 
 /**
  * Romanian messages of what the status page sends: subscription mails, and the notices of incidents and
- * maintenance by mail, webhook and Slack, subjects included.
+ * maintenance by mail, webhook and Slack, subjects included; and the labels of the reports forwarded
+ * to the help desk.
  */
 export const mailMessages = {
   'notice.subject': '[{status}] {name} — {page}',
@@ -23,4 +24,50 @@ export const mailMessages = {
   'mail.reminderIntro': 'Această adresă primește deja actualizări de status de la {page}.',
   'mail.reminderAction': 'Modificați ce primiți sau dezabonați-vă',
   'mail.reminderIgnore': 'Dacă nu ați cerut acest memento, ignorați-l: nu s-a schimbat nimic.',
+
+  'helpdesk.report': 'Raport',
+  'helpdesk.reference': 'Referință',
+  'helpdesk.type': 'Tip',
+  'helpdesk.priority': 'Prioritate',
+  'helpdesk.priorityImmediate': '{level} (clienții nu pot comanda sau plăti)',
+  'helpdesk.account': 'Cont',
+  'helpdesk.shareWith': 'Partajat cu',
+  'helpdesk.country': 'Țară',
+  'helpdesk.contactEmail': 'E-mail de contact',
+  'helpdesk.received': 'Primit',
+  'helpdesk.page': 'Pagină',
+  'helpdesk.url': 'Adresa paginii',
+  'helpdesk.pageTitle': 'Titlul paginii',
+  'helpdesk.captured': 'Capturat la',
+  'helpdesk.environment': 'Mediu',
+  'helpdesk.browser': 'Browser',
+  'helpdesk.os': 'Sistem de operare',
+  'helpdesk.viewport': 'Zonă de afișare',
+  'helpdesk.screen': 'Ecran',
+  'helpdesk.pixelRatio': 'Raport de pixeli al dispozitivului',
+  'helpdesk.language': 'Limbă',
+  'helpdesk.timeZone': 'Fus orar',
+  'helpdesk.extensionVersion': 'Versiunea extensiei',
+  'helpdesk.linkedIncident': 'Incident asociat',
+  'helpdesk.incident': 'Incident',
+  'helpdesk.incidentStatus': 'Stare',
+  'helpdesk.incidentLink': 'Link',
+  'helpdesk.description': 'Descriere',
+  'helpdesk.steps': 'Pași pentru reproducere',
+  'helpdesk.expected': 'Rezultat așteptat',
+  'helpdesk.actual': 'Rezultat obținut',
+  'helpdesk.before': 'Înainte (când a funcționat ultima dată)',
+  'helpdesk.impact': 'Impact',
+  'helpdesk.people': 'Persoane afectate',
+  'helpdesk.orders': 'Comenzi afectate',
+  'helpdesk.branches': 'Filiale afectate',
+  'helpdesk.blocking': 'Ce blochează',
+  'helpdesk.inTheirWords': 'În cuvintele autorului',
+  'helpdesk.examplesWorking': 'Exemple care funcționează',
+  'helpdesk.examplesFailing': 'Exemple care nu funcționează',
+  'helpdesk.tried': 'Încercat deja',
+  'helpdesk.console': 'Erori în consolă și cereri eșuate',
+  'helpdesk.attachments': 'Atașamente',
+  'helpdesk.captureMethod': 'captură: {method}',
+  'helpdesk.truncated': 'tăiat la limita de captură',
 } satisfies Catalogue['mail'];

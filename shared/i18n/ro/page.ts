@@ -139,6 +139,7 @@ export const pageMessages = {
   'manage.save': 'Salvați modificările',
   'manage.saved': 'Modificările au fost salvate.',
   'manage.leave': 'Opriți toate actualizările și ștergeți această adresă.',
+  'manage.language': 'Limba e-mailurilor și a mesajelor',
 
   'unsubscribe.title': 'Dezabonare',
   'unsubscribe.ask': 'Oprim trimiterea actualizărilor de status la {address}?',

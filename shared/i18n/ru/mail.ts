@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue.ts';
 
 /**
  * Russian messages of what the status page sends: subscription mails, and the notices of incidents and
- * maintenance by mail, webhook and Slack, subjects included.
+ * maintenance by mail, webhook and Slack, subjects included; and the labels of the reports forwarded
+ * to the help desk.
  */
 export const mailMessages = {
   'notice.subject': '[{status}] {name} — {page}',
@@ -24,4 +25,50 @@ export const mailMessages = {
   'mail.reminderAction': 'Изменить рассылку или отписаться',
   'mail.reminderIgnore':
     'Если вы не запрашивали это напоминание, просто проигнорируйте его: ничего не изменилось.',
+
+  'helpdesk.report': 'Обращение',
+  'helpdesk.reference': 'Номер',
+  'helpdesk.type': 'Тип',
+  'helpdesk.priority': 'Приоритет',
+  'helpdesk.priorityImmediate': '{level} (клиенты не могут оформить или оплатить заказ)',
+  'helpdesk.account': 'Аккаунт',
+  'helpdesk.shareWith': 'Доступно для',
+  'helpdesk.country': 'Страна',
+  'helpdesk.contactEmail': 'Электронная почта для связи',
+  'helpdesk.received': 'Получено',
+  'helpdesk.page': 'Страница',
+  'helpdesk.url': 'Адрес страницы',
+  'helpdesk.pageTitle': 'Заголовок страницы',
+  'helpdesk.captured': 'Время снимка',
+  'helpdesk.environment': 'Окружение',
+  'helpdesk.browser': 'Браузер',
+  'helpdesk.os': 'Операционная система',
+  'helpdesk.viewport': 'Область просмотра',
+  'helpdesk.screen': 'Экран',
+  'helpdesk.pixelRatio': 'Соотношение пикселей устройства',
+  'helpdesk.language': 'Язык',
+  'helpdesk.timeZone': 'Часовой пояс',
+  'helpdesk.extensionVersion': 'Версия расширения',
+  'helpdesk.linkedIncident': 'Связанный инцидент',
+  'helpdesk.incident': 'Инцидент',
+  'helpdesk.incidentStatus': 'Статус',
+  'helpdesk.incidentLink': 'Ссылка',
+  'helpdesk.description': 'Описание',
+  'helpdesk.steps': 'Шаги для воспроизведения',
+  'helpdesk.expected': 'Ожидалось',
+  'helpdesk.actual': 'На самом деле',
+  'helpdesk.before': 'Раньше (когда это последний раз работало)',
+  'helpdesk.impact': 'Влияние',
+  'helpdesk.people': 'Затронуто людей',
+  'helpdesk.orders': 'Затронуто заказов',
+  'helpdesk.branches': 'Затронуто филиалов',
+  'helpdesk.blocking': 'Чему мешает',
+  'helpdesk.inTheirWords': 'Со слов автора',
+  'helpdesk.examplesWorking': 'Примеры, где всё работает',
+  'helpdesk.examplesFailing': 'Примеры, где возникает проблема',
+  'helpdesk.tried': 'Что уже пробовали',
+  'helpdesk.console': 'Ошибки в консоли и неудачные запросы',
+  'helpdesk.attachments': 'Вложения',
+  'helpdesk.captureMethod': 'снимок: {method}',
+  'helpdesk.truncated': 'обрезано по ограничению снимка',
 } satisfies Catalogue['mail'];

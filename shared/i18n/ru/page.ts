@@ -139,6 +139,7 @@ export const pageMessages = {
   'manage.save': 'Сохранить изменения',
   'manage.saved': 'Изменения сохранены.',
   'manage.leave': 'Прекратить все рассылки и удалить этот адрес.',
+  'manage.language': 'Язык писем и сообщений',
 
   'unsubscribe.title': 'Отписка',
   'unsubscribe.ask': 'Больше не отправлять обновления статуса на {address}?',

@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue.ts';
 
 /**
  * Ukrainian messages of what the status page sends: subscription mails, and the notices of incidents and
- * maintenance by mail, webhook and Slack, subjects included.
+ * maintenance by mail, webhook and Slack, subjects included; and the labels of the reports forwarded
+ * to the help desk.
  */
 export const mailMessages = {
   'notice.subject': '[{status}] {name} — {page}',
@@ -23,4 +24,50 @@ export const mailMessages = {
   'mail.reminderIntro': 'Ця адреса вже отримує оновлення стану від {page}.',
   'mail.reminderAction': 'Змінити, що ви отримуєте, або відписатися',
   'mail.reminderIgnore': 'Якщо ви не просили про це нагадування, проігноруйте його: нічого не змінилося.',
+
+  'helpdesk.report': 'Звернення',
+  'helpdesk.reference': 'Номер',
+  'helpdesk.type': 'Тип',
+  'helpdesk.priority': 'Пріоритет',
+  'helpdesk.priorityImmediate': '{level} (клієнти не можуть замовити чи оплатити)',
+  'helpdesk.account': 'Обліковий запис',
+  'helpdesk.shareWith': 'Доступ надано',
+  'helpdesk.country': 'Країна',
+  'helpdesk.contactEmail': 'Контактна електронна адреса',
+  'helpdesk.received': 'Отримано',
+  'helpdesk.page': 'Сторінка',
+  'helpdesk.url': 'Адреса сторінки',
+  'helpdesk.pageTitle': 'Заголовок сторінки',
+  'helpdesk.captured': 'Час знімка',
+  'helpdesk.environment': 'Середовище',
+  'helpdesk.browser': 'Браузер',
+  'helpdesk.os': 'Операційна система',
+  'helpdesk.viewport': 'Область перегляду',
+  'helpdesk.screen': 'Екран',
+  'helpdesk.pixelRatio': 'Співвідношення пікселів пристрою',
+  'helpdesk.language': 'Мова',
+  'helpdesk.timeZone': 'Часовий пояс',
+  'helpdesk.extensionVersion': 'Версія розширення',
+  'helpdesk.linkedIncident': 'Пов’язаний інцидент',
+  'helpdesk.incident': 'Інцидент',
+  'helpdesk.incidentStatus': 'Статус',
+  'helpdesk.incidentLink': 'Посилання',
+  'helpdesk.description': 'Опис',
+  'helpdesk.steps': 'Кроки для відтворення',
+  'helpdesk.expected': 'Очікуваний результат',
+  'helpdesk.actual': 'Фактичний результат',
+  'helpdesk.before': 'Раніше (коли це востаннє працювало)',
+  'helpdesk.impact': 'Вплив',
+  'helpdesk.people': 'Зачеплено людей',
+  'helpdesk.orders': 'Зачеплено замовлень',
+  'helpdesk.branches': 'Зачеплено філій',
+  'helpdesk.blocking': 'Що блокує',
+  'helpdesk.inTheirWords': 'Зі слів автора',
+  'helpdesk.examplesWorking': 'Приклади, де все працює',
+  'helpdesk.examplesFailing': 'Приклади, де виникає проблема',
+  'helpdesk.tried': 'Що вже спробували',
+  'helpdesk.console': 'Помилки в консолі й невдалі запити',
+  'helpdesk.attachments': 'Вкладення',
+  'helpdesk.captureMethod': 'знімок: {method}',
+  'helpdesk.truncated': 'обрізано через обмеження знімка',
 } satisfies Catalogue['mail'];

@@ -140,6 +140,7 @@ export const pageMessages = {
   'manage.save': 'Зберегти зміни',
   'manage.saved': 'Зміни збережено.',
   'manage.leave': 'Припинити всі оновлення й забути цю адресу.',
+  'manage.language': 'Мова листів і повідомлень',
 
   'unsubscribe.title': 'Скасування підписки',
   'unsubscribe.ask': 'Припинити надсилати оновлення стану на {address}?',
