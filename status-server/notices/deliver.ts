@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createTranslator } from '../../shared/i18n/index.ts';
+import { availableLocales, createTranslator } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import type { SubscriptionChannel } from '../domain/channels.ts';
@@ -8,6 +8,7 @@ import { type JobHandler, type Outcome, PermanentError } from '../platform/jobs/
 import type { Job } from '../platform/jobs/queue.ts';
 import type { Mailer } from '../platform/mail.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
+import { inLanguage, localeOf } from '../subscriptions/locale.ts';
 import { subscriptionMail } from '../subscriptions/mail.ts';
 import {
   confirmSubscription,
@@ -22,7 +23,14 @@ import { SubscriptionLinks } from '../subscriptions/tokens.ts';
 import type { ChannelDeps, NoticeChannel, Recipient } from './channels/plugin.ts';
 import { postWebhook } from './channels/post.ts';
 import { channels } from './channels/registry.ts';
-import { loadNoticeContent, MANAGE_LINK, type NoticeContent, UNSUBSCRIBE_LINK } from './content.ts';
+import {
+  loadNoticeSource,
+  MANAGE_LINK,
+  type NoticeContent,
+  type NoticeSource,
+  noticeContent,
+  UNSUBSCRIBE_LINK,
+} from './content.ts';
 import { NOTICE_JOB } from './fanout.ts';
 
 export interface NoticeDeps {
@@ -41,6 +49,8 @@ const noticeJob = z.object({ subscription: entityId });
 const mailJob = z.object({ mail: z.enum(['confirm', 'reminder']) });
 /** Notices whose rendered parts are kept; a fan-out works through one or two at a time. */
 const CACHED_NOTICES = 32;
+/** Each of those in every language its subscribers read. */
+const CACHED_RENDERINGS = CACHED_NOTICES * availableLocales.length;
 
 interface Rendered {
   content: NoticeContent;
@@ -81,7 +91,6 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
   const policy = new TargetPolicy(deps.subscriptions.webhookAllowPrivate);
   const domain = new URL(config.publicUrl).hostname;
   const channelDeps: ChannelDeps = { config, mailer, policy, domain };
-  const t = createTranslator(config.defaultLocale);
   let links: Promise<SubscriptionLinks> | undefined;
   const linksOnce = () => {
     // Read once; a failed read is forgotten so the next batch tries again.
@@ -92,30 +101,39 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
     return links;
   };
 
-  const rendered = new Map<string, Promise<Rendered>>();
-  const render = (noticeId: string): Promise<Rendered> => {
-    let found = rendered.get(noticeId);
+  /** Kept, oldest going first past `limit`; a failed promise is not kept, so the next attempt reads again. */
+  const cached = <T>(cache: Map<string, Promise<T>>, limit: number, key: string, make: () => Promise<T>) => {
+    let found = cache.get(key);
     if (!found) {
-      found = loadNoticeContent(db, config, noticeId).then((content) => {
-        const send = {} as Rendered['send'];
-        for (const c of Object.values(channels) as NoticeChannel[]) {
-          send[c.name] = c.prepare(content, channelDeps);
-        }
-        return { content, send };
-      });
-      // A failed read is not kept: the next attempt reads again.
-      found.catch(() => rendered.delete(noticeId));
-      if (rendered.size >= CACHED_NOTICES) rendered.delete(rendered.keys().next().value as string);
-      rendered.set(noticeId, found);
+      found = make();
+      found.catch(() => cache.delete(key));
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+      cache.set(key, found);
     }
     return found;
   };
+  // A notice is read from the database once, then written once per language its subscribers read,
+  // not once per subscriber: each delivery picks its copy by the subscriber's language.
+  const sources = new Map<string, Promise<NoticeSource>>();
+  const rendered = new Map<string, Promise<Rendered>>();
+  const render = (noticeId: string, locale: string): Promise<Rendered> =>
+    cached(rendered, CACHED_RENDERINGS, `${noticeId} ${locale}`, async () => {
+      const source = await cached(sources, CACHED_NOTICES, noticeId, () => loadNoticeSource(db, noticeId));
+      const content = noticeContent(source, config, locale);
+      const send = {} as Rendered['send'];
+      for (const c of Object.values(channels) as NoticeChannel[]) {
+        send[c.name] = c.prepare(content, channelDeps);
+      }
+      return { content, send };
+    });
 
   async function deliver(job: Job, sub: SubscriptionRow, r: Rendered, l: SubscriptionLinks): Promise<void> {
     const manage = l.manageUrl(sub.id);
-    const unsubscribeUrl = l.unsubscribeUrl(sub.id);
-    const fill = (s: string) =>
-      s.replaceAll(MANAGE_LINK, manage).replaceAll(UNSUBSCRIBE_LINK, unsubscribeUrl);
+    const unsubscribe = l.unsubscribeUrl(sub.id);
+    // The rendered text already says which language its links open in, after each stand-in.
+    const fill = (s: string) => s.replaceAll(MANAGE_LINK, manage).replaceAll(UNSUBSCRIBE_LINK, unsubscribe);
+    // The List-Unsubscribe address opens the same page as the mail's own link: in the mail's language.
+    const unsubscribeUrl = inLanguage(unsubscribe, r.content.locale);
     await r.send[sub.channel]({ jobId: job.id, sub, unsubscribeUrl, fill });
   }
 
@@ -142,7 +160,7 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
             continue;
           }
           try {
-            await deliver(job, sub, await render(job.ref_id), l);
+            await deliver(job, sub, await render(job.ref_id, localeOf(sub, config.defaultLocale)), l);
             report(job, { ok: true });
           } catch (err) {
             report(job, {
@@ -177,10 +195,14 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
       if (mail === 'reminder' && sub?.state !== 'active') return SKIPPED;
       if (!sub) return SKIPPED;
       const l = await linksOnce();
-      const link =
-        mail === 'confirm' ? l.confirmUrl(sub.id, sub.confirm_nonce as string) : l.manageUrl(sub.id);
+      // In the subscriber's language, and so is the page its link opens.
+      const locale = localeOf(sub, config.defaultLocale);
+      const link = inLanguage(
+        mail === 'confirm' ? l.confirmUrl(sub.id, sub.confirm_nonce as string) : l.manageUrl(sub.id),
+        locale,
+      );
       await mailer.send(
-        subscriptionMail(mail, { to: sub.address, link, messageId: `<${job.id}@${domain}>`, config, t }),
+        subscriptionMail(mail, { to: sub.address, link, messageId: `<${job.id}@${domain}>`, config, locale }),
       );
       return null;
     },
@@ -205,7 +227,11 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
         expiresAt,
         createdAt: job.created_at,
       };
-      const body = channel.verification(request, config, t);
+      const body = channel.verification(
+        request,
+        config,
+        createTranslator(localeOf(sub, config.defaultLocale)),
+      );
       const answer = await postWebhook(
         { url: sub.address, secret: sub.secret },
         body,

@@ -18,6 +18,7 @@ export function noticeAdminRoutes(deps: { store: Store; config: Config; subscrip
   const service = subscriptionService({
     store: deps.store,
     publicUrl: deps.config.publicUrl,
+    defaultLocale: deps.config.defaultLocale,
     settings: deps.subscriptions,
   });
   return (
@@ -32,7 +33,8 @@ export function noticeAdminRoutes(deps: { store: Store; config: Config; subscrip
         return c.json({ incident_id: id, ...(await incidentNoticeStatus(db, id)) });
       })
       // A webhook subscription made for a receiver (e.g. the team's own Slack channel). An admin is
-      // trusted with where it points: it is active at once, with no verification request.
+      // trusted with where it points: it is active at once, with no verification request. Its
+      // language is the `locale` given, else the page's default.
       .post('/subscriptions', async (c) => {
         const input = await jsonBody(c, subscribeRequest);
         if (input.webhook_url === undefined) {

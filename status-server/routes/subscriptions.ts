@@ -2,16 +2,18 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { availableLocales, createTranslator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
 import { jsonBody } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, failureOf, invalid, invalidFromZod, renderError } from '../platform/http/errors.ts';
-import { pagePath, requestTranslation } from '../platform/http/locale.ts';
+import { pagePath, requestLocale } from '../platform/http/locale.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
-import { emptyChoice, fromForm, scopeUpdate, subscribeRequest } from '../subscriptions/input.ts';
+import { choicesUpdate, emptyChoice, fromForm, subscribeRequest } from '../subscriptions/input.ts';
+import { inLanguage, localeOf } from '../subscriptions/locale.ts';
 import { subscriptionService, webhookAnswer } from '../subscriptions/service.ts';
 import {
   checkScope,
@@ -19,7 +21,7 @@ import {
   loadSubscription,
   removeSubscription,
   type SubscriptionView,
-  updateScope,
+  updateChoices,
 } from '../subscriptions/store.ts';
 import {
   renderConfirm,
@@ -61,16 +63,34 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
   const { subscribe, byConfirmLink, byManageLink, links } = subscriptionService({
     store,
     publicUrl: config.publicUrl,
+    defaultLocale: config.defaultLocale,
     settings: deps.subscriptions,
     onQueued: deps.onQueued,
   });
-  /** Pages about one subscriber are built per request, in the request's language. */
-  const view = (c: Context) => ({
-    config,
-    ...requestTranslation(c, config.defaultLocale),
-    now: new Date(),
-    path: pagePath(c.req.url),
-  });
+  /**
+   * Pages about one subscriber are built per request, in the request's language, or in `locale`:
+   * the language a form named (the page it was sent from, or the one just chosen on the manage page).
+   */
+  const view = (c: Context, locale?: string) => {
+    const chosen = locale ?? requestLocale(c, config.defaultLocale);
+    return {
+      config,
+      locale: chosen,
+      t: createTranslator(chosen),
+      now: new Date(),
+      path: pagePath(c.req.url),
+    };
+  };
+  /**
+   * Where a form on a page about one subscriber posts to. A page opened in a language by `?lang=` (the
+   * links in our mails) or just chosen on the manage page posts in it too, so the answer speaks it
+   * even where no cookie is kept.
+   */
+  const actionFor = (c: Context, path: string, locale: string, chosen = false) =>
+    chosen || c.req.url.includes('lang=') ? inLanguage(path, locale) : path;
+  /** A form's `locale` field when it names a language we have; a wrong one is refused by the schema. */
+  const namedLocale = (raw: Record<string, unknown>) =>
+    typeof raw.locale === 'string' && availableLocales.includes(raw.locale) ? raw.locale : undefined;
   const data = () => deps.snapshots.snapshot.data;
 
   const perClient = rateLimit({
@@ -117,22 +137,25 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
   const managePage = (
     c: Context,
     sub: SubscriptionView,
-    o: { saved: boolean; problem?: string; status?: ContentfulStatusCode },
+    o: { saved: boolean; problem?: string; status?: ContentfulStatusCode; locale?: string },
   ) => {
     const token = c.req.param('token') as string;
+    const ctx = view(c, o.locale);
+    const chosen = o.locale !== undefined;
     return page(
       c,
       renderManage(
         data(),
         {
           address: sub.address,
-          action: `/subscriptions/manage/${token}`,
-          unsubscribe: `/subscriptions/unsubscribe/${token}`,
+          action: actionFor(c, `/subscriptions/manage/${token}`, ctx.locale, chosen),
+          unsubscribe: actionFor(c, `/subscriptions/unsubscribe/${token}`, ctx.locale, chosen),
           choice: choiceOf(sub),
+          locale: localeOf(sub, config.defaultLocale),
           saved: o.saved,
           problem: o.problem,
         },
-        view(c),
+        ctx,
       ),
       o.status,
     );
@@ -143,6 +166,8 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     .post('/subscribe', perClient, limit, async (c) => {
       const fields = await form(c);
       const raw = fromForm(fields);
+      // The form says which language its page was in: the subscriber's, and the answer's.
+      const ctx = view(c, namedLocale(raw));
       const which = 'webhook_url' in raw ? 'webhook' : 'email';
       const targets = [...(raw.components as string[]), ...(raw.groups as string[])];
       const state = {
@@ -158,25 +183,30 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
             { path: 'components', message: 'tick at least one component or group, or choose all of them' },
           ]);
         }
-        const done = await subscribe(parsed.data);
-        if (done.channel === 'email') return page(c, renderCheckInbox(done.email, view(c)));
-        return page(c, renderWebhookAdded(done, view(c)), done.state === 'pending' ? 202 : 201);
+        const done = await subscribe({ ...parsed.data, locale: parsed.data.locale ?? ctx.locale });
+        if (done.channel === 'email') return page(c, renderCheckInbox(done.email, ctx));
+        return page(c, renderWebhookAdded(done, ctx), done.state === 'pending' ? 202 : 201);
       } catch (err) {
         const refused = failureOf(err);
         if (!refused) throw err;
         return page(
           c,
-          renderSubscribe(data(), view(c), { ...state, problem: { form: which, message: refused.message } }),
+          renderSubscribe(data(), ctx, { ...state, problem: { form: which, message: refused.message } }),
           refused.status,
         );
       }
     })
     .post('/api/subscriptions', perClient, limit, async (c) => {
-      const done = await subscribe(await jsonBody(c, subscribeRequest));
+      const input = await jsonBody(c, subscribeRequest);
+      // Without a `locale`, the language the request asks for (?lang=, the cookie, Accept-Language).
+      const done = await subscribe({
+        ...input,
+        locale: input.locale ?? requestLocale(c, config.defaultLocale),
+      });
       if (done.channel === 'email') {
         return c.json(
           {
-            subscription: { channel: 'email', address: done.email, state: 'pending' },
+            subscription: { channel: 'email', address: done.email, state: 'pending', locale: done.locale },
             message: `a confirmation link was sent to ${done.email}; nothing else is sent until it is followed`,
           },
           202,
@@ -187,13 +217,9 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     })
     .get('/subscriptions/confirm/:token', async (c) => {
       const { sub } = await byConfirmLink(c.req.param('token'));
-      return page(
-        c,
-        renderConfirm(
-          { address: sub.address, action: `/subscriptions/confirm/${c.req.param('token')}` },
-          view(c),
-        ),
-      );
+      const ctx = view(c);
+      const action = actionFor(c, `/subscriptions/confirm/${c.req.param('token')}`, ctx.locale);
+      return page(c, renderConfirm({ address: sub.address, action }, ctx));
     })
     .post('/subscriptions/confirm/:token', limit, async (c) => {
       const { sub, nonce } = await byConfirmLink(c.req.param('token'));
@@ -211,8 +237,9 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     .post('/subscriptions/manage/:token', limit, async (c) => {
       const sub = await byManageLink(c.req.param('token'));
       const fields = await form(c);
+      let locale: string | undefined;
       try {
-        const parsed = scopeUpdate.safeParse(fromForm(fields));
+        const parsed = choicesUpdate.safeParse(fromForm(fields));
         if (!parsed.success) throw invalidFromZod(parsed.error);
         if (emptyChoice(fields, parsed.data)) {
           throw invalid([
@@ -220,23 +247,21 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
           ]);
         }
         await checkScope(db, parsed.data);
-        await updateScope(db, sub.id, parsed.data);
+        await updateChoices(db, sub.id, parsed.data);
+        locale = parsed.data.locale;
       } catch (err) {
         const refused = failureOf(err);
         if (!refused) throw err;
         return managePage(c, sub, { saved: false, problem: refused.message, status: refused.status });
       }
-      return managePage(c, (await loadSubscription(db, sub.id)) ?? sub, { saved: true });
+      // Confirmed in the language just chosen.
+      return managePage(c, (await loadSubscription(db, sub.id)) ?? sub, { saved: true, locale });
     })
     .get('/subscriptions/unsubscribe/:token', async (c) => {
       const sub = await byManageLink(c.req.param('token'));
-      return page(
-        c,
-        renderUnsubscribeAsk(
-          { address: sub.address, action: `/subscriptions/unsubscribe/${c.req.param('token')}` },
-          view(c),
-        ),
-      );
+      const ctx = view(c);
+      const action = actionFor(c, `/subscriptions/unsubscribe/${c.req.param('token')}`, ctx.locale);
+      return page(c, renderUnsubscribeAsk({ address: sub.address, action }, ctx));
     })
     // RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` here, with no cookie or login.
     .post('/subscriptions/unsubscribe/:token', limit, async (c) => {

@@ -55,7 +55,7 @@ function entryHtml(incident: IncidentRecord, config: Config, t: Translator): str
     .sort(newestUpdateFirst)
     .map(
       (u) =>
-        `<p><strong>${escapeXml(progressLabel(t, u.status))}</strong> — ${escapeXml(plainTime(u.created_at, config))}</p>\n${renderMarkdown(u.body)}`,
+        `<p><strong>${escapeXml(progressLabel(t, u.status))}</strong> — ${escapeXml(plainTime(u.created_at, config, config.defaultLocale))}</p>\n${renderMarkdown(u.body)}`,
     )
     .join('\n');
 }

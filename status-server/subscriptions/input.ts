@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { availableLocales } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import { wellFormed } from '../../shared/schemas/text.ts';
 
@@ -32,12 +33,21 @@ const scope = {
   maintenance: z.boolean().default(true),
 };
 
+/**
+ * The language of a subscriber's mails and messages, as a BCP 47 tag we have a catalogue for.
+ * Without it: the language of the page subscribed from (the request's), or the page's default.
+ */
+export const subscriberLocale = z
+  .string()
+  .refine((l) => availableLocales.includes(l), `must be one of ${availableLocales.join(', ')}`);
+
 export const subscribeRequest = z
   .strictObject({
     email: emailAddress.optional(),
     webhook_url: webhookUrl.optional(),
     /** `slack` posts Slack's incoming-webhook `text` and `blocks` (Mattermost reads them too). */
     format: z.enum(['standard', 'slack']).optional(),
+    locale: subscriberLocale.optional(),
     ...scope,
   })
   .superRefine((r, ctx) => {
@@ -53,10 +63,12 @@ export const subscribeRequest = z
     }
   });
 
-export const scopeUpdate = z.strictObject(scope);
+/** The manage page's choices: the scope, and the language (kept as it is when not given). */
+export const choicesUpdate = z.strictObject({ ...scope, locale: subscriberLocale.optional() });
 
 export type SubscribeRequest = z.infer<typeof subscribeRequest>;
 export type Scope = Pick<SubscribeRequest, 'components' | 'groups' | 'maintenance'>;
+export type ChoicesUpdate = z.infer<typeof choicesUpdate>;
 
 type FormValue = string | File | (string | File)[];
 
@@ -76,6 +88,9 @@ export function fromForm(form: Record<string, FormValue>): Record<string, unknow
     groups: all ? [] : strings(form.group),
     maintenance: one('maintenance') === '1',
   };
+  // The subscribe form names the page's language, the manage form the one chosen; both are checked.
+  const locale = one('locale');
+  if (locale !== undefined) out.locale = locale;
   if (one('channel') === 'webhook') {
     out.webhook_url = one('webhook_url') ?? '';
     out.format = one('format') === 'slack' ? 'slack' : 'standard';

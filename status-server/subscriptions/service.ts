@@ -16,14 +16,16 @@ interface WebhookAdded {
   manageUrl: string;
   unsubscribeUrl: string;
   state: 'active' | 'pending';
+  /** The language of its messages (Slack's text, the JSON's status description). */
+  locale: string;
   /** While pending: until when its receiver may prove control, and what it has to do. */
   verification?: { expiresAt: string; message: string };
 }
-type Subscribed = { channel: 'email'; email: string } | WebhookAdded;
+type Subscribed = { channel: 'email'; email: string; locale: string } | WebhookAdded;
 
 /** The API's answer to a new webhook: the only time its signing secret is shown. */
 export const webhookAnswer = (w: WebhookAdded) => ({
-  subscription: { id: w.id, channel: w.channel, url: w.url, state: w.state },
+  subscription: { id: w.id, channel: w.channel, url: w.url, state: w.state, locale: w.locale },
   secret: w.secret,
   manage_url: w.manageUrl,
   unsubscribe_url: w.unsubscribeUrl,
@@ -42,6 +44,8 @@ export const webhookAnswer = (w: WebhookAdded) => ({
 export function subscriptionService(deps: {
   store: Store;
   publicUrl: string;
+  /** The language of a subscription made without one (an admin's, say): the page's default. */
+  defaultLocale: string;
   settings: SubscriptionConfig;
   /** Wakes the delivery worker, so a confirmation mail leaves at once. */
   onQueued?: () => void;
@@ -65,7 +69,8 @@ export function subscriptionService(deps: {
    * become a way to aim our notices at somebody else: it waits, pending, until its receiver answers
    * the verification request with the challenge or someone follows the link in it (a Slack
    * incoming-webhook URL is proof enough by itself). It is refused when a subscription already
-   * posts to the same endpoint, or when its host already has `webhooksPerHost` of them.
+   * posts to the same endpoint, or when its host already has `webhooksPerHost` of them. Its
+   * language is the one asked for, else the page's default.
    */
   async function addWebhook(
     input: SubscribeRequest & { webhook_url: string },
@@ -77,10 +82,12 @@ export function subscriptionService(deps: {
     if (refused) throw new Invalid([{ path: 'webhook_url', message: refused }]);
     const channel = input.format === 'slack' ? 'slack' : 'webhook';
     const slack = isSlackIncomingWebhook(url);
+    const locale = input.locale ?? deps.defaultLocale;
     const added = await createWebhook(store, {
       url: input.webhook_url,
       format: channel === 'slack' ? 'slack' : 'standard',
       scope: input,
+      locale,
       public: o.trusted
         ? undefined
         : {
@@ -101,6 +108,7 @@ export function subscriptionService(deps: {
       manageUrl: l.manageUrl(added.id),
       unsubscribeUrl: l.unsubscribeUrl(added.id),
       state: added.state,
+      locale,
       verification: added.expiresAt
         ? {
             expiresAt: added.expiresAt,
@@ -113,15 +121,20 @@ export function subscriptionService(deps: {
     };
   }
 
+  /**
+   * A request from the public form or API. Its language is the one it names, which the routes make
+   * the language of the page subscribed from when it names none.
+   */
   async function subscribe(input: SubscribeRequest): Promise<Subscribed> {
     if (input.webhook_url !== undefined) {
       return addWebhook({ ...input, webhook_url: input.webhook_url }, { trusted: false });
     }
     const email = input.email as string;
+    const locale = input.locale ?? deps.defaultLocale;
     await checkScope(db, input);
-    await requestEmail(store, email, input, settings.mailsPerAddressHour);
+    await requestEmail(store, email, { ...input, locale }, settings.mailsPerAddressHour);
     deps.onQueued?.();
-    return { channel: 'email', email };
+    return { channel: 'email', email, locale };
   }
 
   /** The pending subscription a confirmation link names, if the link is genuine, unused and fresh. */

@@ -6,7 +6,7 @@ import { newId } from '../domain/ids.ts';
 import type { Store } from '../platform/db.ts';
 import { enqueue } from '../platform/jobs/queue.ts';
 import type { Database } from '../platform/schema.ts';
-import type { Scope } from './input.ts';
+import type { ChoicesUpdate, Scope } from './input.ts';
 import { newNonce } from './tokens.ts';
 
 type Db = Kysely<Database>;
@@ -77,14 +77,15 @@ async function setScope(trx: Tx, id: string, scope: Scope, at: string): Promise<
 
 /**
  * Handles "subscribe this address": a new or still pending address gets the confirmation link
- * (with the scope asked for); a confirmed one gets a reminder with its manage link and keeps its
- * scope, since whoever asked may not own it. Either way the answer is the same, so it reveals
- * nothing about who is subscribed. At most `mailsPerHour` such mails go to one address an hour.
+ * (with the scope and language asked for); a confirmed one gets a reminder with its manage link, in
+ * its own language, and keeps its choices, since whoever asked may not own it. Either way the answer
+ * is the same, so it reveals nothing about who is subscribed. At most `mailsPerHour` such mails go
+ * to one address an hour.
  */
 export async function requestEmail(
   store: Store,
   address: string,
-  scope: Scope,
+  choices: Scope & { locale: string },
   mailsPerHour: number,
 ): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
@@ -107,6 +108,7 @@ export async function requestEmail(
         created_at: at,
         confirmed_at: null,
         updated_at: at,
+        locale: choices.locale,
       })
       .onConflict((oc) => oc.columns(['channel', 'address']).doNothing())
       .execute();
@@ -140,11 +142,12 @@ export async function requestEmail(
     let mail: SubscriptionMail = 'reminder';
     if (row.state === 'pending') {
       mail = 'confirm';
-      await setScope(trx, row.id, scope, at);
+      await setScope(trx, row.id, choices, at);
       const expired = !row.confirm_nonce || Date.parse(row.confirm_expires_at ?? '') <= now.getTime();
       await trx
         .updateTable('subscriptions')
         .set({
+          locale: choices.locale,
           // Links already mailed keep working until they expire; an expired one is replaced.
           confirm_nonce: expired ? newNonce() : row.confirm_nonce,
           confirm_expires_at: new Date(now.getTime() + CONFIRM_MS).toISOString(),
@@ -173,6 +176,8 @@ export interface NewWebhook {
   url: string;
   format: 'standard' | 'slack';
   scope: Scope;
+  /** The language of its human-readable parts: Slack's messages, the JSON's status description. */
+  locale: string;
   /**
    * For a request from the public form or API: the endpoint as compared for duplicates, and
    * whether it must still prove control (pending, with a verification request queued). The host it
@@ -229,6 +234,7 @@ export async function createWebhook(
         updated_at: at,
         target_key: p?.key ?? null,
         target_host: p?.host ?? null,
+        locale: w.locale,
       })
       // Either unique rule: the URL as written per channel, or (public) the endpoint it names.
       .onConflict((oc) => oc.doNothing())
@@ -308,8 +314,14 @@ async function checkPublicWebhook(
   }
 }
 
-export async function updateScope(db: Db, id: string, scope: Scope): Promise<void> {
-  await db.transaction().execute((trx) => setScope(trx, id, scope, new Date().toISOString()));
+/** The manage page's choices: the scope, and the language when one is given. */
+export async function updateChoices(db: Db, id: string, choices: ChoicesUpdate): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await setScope(trx, id, choices, new Date().toISOString());
+    if (choices.locale !== undefined) {
+      await trx.updateTable('subscriptions').set({ locale: choices.locale }).where('id', '=', id).execute();
+    }
+  });
 }
 
 /** Forgets the subscriber (scopes go with it); deliveries already queued find it gone and send nothing. */

@@ -1,3 +1,5 @@
+import { raw } from 'hono/html';
+import { localeNames } from '../platform/http/locale.ts';
 import type { PageData } from '../store/page-data.ts';
 import type { ViewContext } from './context.ts';
 import { renderLayout } from './layout.ts';
@@ -33,6 +35,8 @@ export function renderManage(
     action: string;
     unsubscribe: string;
     choice: ScopeChoice;
+    /** The language the subscriber's mails and messages are written in. */
+    locale: string;
     saved: boolean;
     problem?: string;
   },
@@ -45,6 +49,11 @@ ${o.saved ? html`<p role="status">${t('manage.saved')}</p>` : ''}
 ${o.problem ? html`<p class="problem" role="alert">${t('subscribe.problem', { problem: o.problem })}</p>` : ''}
 <form method="post" action="${o.action}">
 ${scopeFields(data, ctx, o.choice)}
+<p><label for="sub-locale">${t('manage.language')}</label>
+<select id="sub-locale" name="locale">${localeNames.map(
+    ({ locale, name }) =>
+      html`<option value="${locale}" lang="${locale}"${locale === o.locale ? raw(' selected') : ''}>${name}</option>`,
+  )}</select></p>
 <p><button type="submit">${t('manage.save')}</button></p>
 </form>
 <h2>${t('unsubscribe.title')}</h2>

@@ -18,7 +18,10 @@ function problemFor(form: 'email' | 'webhook', state: SubscribeForm, ctx: ViewCo
   return html`<p class="problem" role="alert">${ctx.t('subscribe.problem', { problem: state.problem.message })}</p>`;
 }
 
-/** The subscribe page: e-mail with double opt-in, webhooks, and the feeds; plain forms, no script. */
+/**
+ * The subscribe page: e-mail with double opt-in, webhooks, and the feeds; plain forms, no script.
+ * Each form names the page's language, which becomes the subscriber's; the feeds are linked in it.
+ */
 export function renderSubscribe(data: PageData, ctx: ViewContext, state: SubscribeForm = {}): string {
   const { t } = ctx;
   const choice = state.choice ?? everything;
@@ -29,6 +32,7 @@ export function renderSubscribe(data: PageData, ctx: ViewContext, state: Subscri
 ${problemFor('email', state, ctx)}
 <form method="post" action="/subscribe">
 <input type="hidden" name="channel" value="email">
+<input type="hidden" name="locale" value="${ctx.locale}">
 <label for="sub-email">${t('subscribe.email')}</label>
 <input type="email" id="sub-email" name="email" required maxlength="254" autocomplete="email" value="${state.email ?? ''}">
 <p class="hint">${t('subscribe.emailHint')}</p>
@@ -40,6 +44,7 @@ ${scopeFields(data, ctx, choice)}
 ${problemFor('webhook', state, ctx)}
 <form method="post" action="/subscribe">
 <input type="hidden" name="channel" value="webhook">
+<input type="hidden" name="locale" value="${ctx.locale}">
 <label for="sub-url">${t('subscribe.webhookUrl')}</label>
 <input type="url" id="sub-url" name="webhook_url" required maxlength="2000" placeholder="https://" value="${state.webhookUrl ?? ''}">
 <fieldset><legend>${t('subscribe.format')}</legend>
@@ -50,7 +55,7 @@ ${scopeFields(data, ctx, everything)}
 <p><button type="submit">${t('subscribe.webhookSubmit')}</button></p>
 </form>
 <h2 id="feeds">${t('subscribe.feedsHeading')}</h2>
-<p>${t('subscribe.feedsIntro')} <a href="/history.rss">RSS 2.0</a> · <a href="/history.atom">Atom</a></p>
+<p>${t('subscribe.feedsIntro')} <a href="/history.rss?lang=${ctx.locale}">RSS 2.0</a> · <a href="/history.atom?lang=${ctx.locale}">Atom</a></p>
 </div>`;
   return renderLayout({ title: t('subscribe.title'), current: 'subscribe', body }, ctx);
 }

@@ -116,13 +116,13 @@ describe.each(testDatabases())('webhook subscriptions on $name', (database) => {
       blocks: { type: string; text?: { type: string; text: string }; elements?: { text: string }[] }[];
     };
     expect(body.text).toBe(
-      `[Investigating] Checkout &lt;b&gt; &amp; co — Acme Status\nUse 3 &lt; 4 &gt; 2.\nhttp://status.test/incidents/${id}`,
+      `[Investigating] Checkout &lt;b&gt; &amp; co — Acme Status\nUse 3 &lt; 4 &gt; 2.\nhttp://status.test/incidents/${id}?lang=en`,
     );
     expect(body.blocks[0]).toEqual({
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*<http://status.test/incidents/${id}|[Investigating] Checkout &lt;b&gt; &amp; co — Acme Status>*\nUse 3 &lt; 4 &gt; 2.`,
+        text: `*<http://status.test/incidents/${id}?lang=en|[Investigating] Checkout &lt;b&gt; &amp; co — Acme Status>*\nUse 3 &lt; 4 &gt; 2.`,
       },
     });
     expect(body.blocks[1]?.type).toBe('context');

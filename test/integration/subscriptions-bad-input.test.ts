@@ -118,6 +118,20 @@ describe.each(testDatabases())('bad subscription input on $name', (database) => 
       'not both',
     ],
     [
+      'a language the page has no catalogue for',
+      () => post(server, '/api/subscriptions', { email: 'ada@example.com', locale: 'fr' }),
+      400,
+      'invalid_request',
+      'locale: must be one of en, cs, es, ro, ru, uk',
+    ],
+    [
+      'a language given as something else than its tag',
+      () => post(server, '/api/subscriptions', { email: 'ada@example.com', locale: 7 }),
+      400,
+      'invalid_request',
+      'locale',
+    ],
+    [
       'an unknown field',
       () => post(server, '/api/subscriptions', { email: 'ada@example.com', admin: true }),
       400,
@@ -171,6 +185,18 @@ describe.each(testDatabases())('bad subscription input on $name', (database) => 
     const page = await res.text();
     expect(page).toContain('must not contain line breaks');
     expect(page).toContain('<form method="post" action="/subscribe">');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a form naming a language the page lacks, showing the form again', async () => {
+    const before = await stored();
+    const res = await postForm(server, '/subscribe', [
+      ['channel', 'email'],
+      ['locale', 'de'],
+      ['email', 'ada@example.com'],
+    ]);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('must be one of en, cs, es, ro, ru, uk');
     expect(await stored()).toEqual(before);
   });
 

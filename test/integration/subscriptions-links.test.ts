@@ -15,7 +15,9 @@ import {
 
 const unknownId = 'zzzzzzzzzzzz';
 /** A link's token as its subscription id and signature. */
-const tokenParts = (link: string) => (link.split('/').at(-1) ?? '').split('.') as [string, string];
+/** A link's token (the last step of its path; mail links also carry `?lang=`), as id and signature. */
+const tokenParts = (link: string) =>
+  (new URL(link).pathname.split('/').at(-1) ?? '').split('.') as [string, string];
 
 describe.each(testDatabases())('subscription links on $name', (database) => {
   let sink: MailSink;

@@ -48,6 +48,7 @@ describe.each(testDatabases())('e-mail subscriptions on $name', (database) => {
       channel: 'email',
       address: 'ada@example.com',
       state: 'pending',
+      locale: 'en',
     });
     await server.worker.drain();
     const [confirmation] = sink.to('ada@example.com');
@@ -86,7 +87,8 @@ describe.each(testDatabases())('e-mail subscriptions on $name', (database) => {
     expect(notice?.messageId).toMatch(/^<\w{12}\.\w{12}@status\.test>$/);
     const view = await server.request(linkIn(notice?.text, '/incidents/'));
     expect(view.status).toBe(200);
-    expect(linkIn(notice?.text, '/incidents/')).toBe(`http://status.test/incidents/${incident}`);
+    // It opens the page in the mail's language.
+    expect(linkIn(notice?.text, '/incidents/')).toBe(`http://status.test/incidents/${incident}?lang=en`);
     expect(await view.text()).toContain('Payments degraded');
 
     // RFC 8058: the header's address takes a POST with no cookie or login.

@@ -21,6 +21,7 @@ export interface Recipient {
   /** The delivery job's id, `<notice>:<subscription>`: the same on every retry. */
   jobId: string;
   sub: SubscriptionRow;
+  /** The one-click unsubscribe address (List-Unsubscribe), opening in the language of this copy. */
   unsubscribeUrl: string;
   /** Puts this subscriber's own links in place of the stand-ins of the rendered text. */
   fill(text: string): string;
@@ -45,8 +46,8 @@ export interface NoticeChannel<Name extends SubscriptionChannel = SubscriptionCh
   /** Whether component changes reach it too: machine events are for webhooks, not people's inboxes. */
   componentChanges: boolean;
   /**
-   * Renders one notice once for all of the channel's subscribers (their links still stand-ins) and
-   * answers the sender of each one's copy.
+   * Renders one notice once for all of the channel's subscribers who read its language (their links
+   * still stand-ins) and answers the sender of each one's copy.
    */
   prepare(content: NoticeContent, deps: ChannelDeps): (to: Recipient) => Promise<void>;
   /**

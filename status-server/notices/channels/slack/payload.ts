@@ -1,6 +1,6 @@
 import type { Translator } from '../../../../shared/i18n/index.ts';
 import type { Config } from '../../../config.ts';
-import { type NoticeContent, UNSUBSCRIBE_LINK } from '../../content.ts';
+import type { NoticeContent } from '../../content.ts';
 import type { VerifyRequest } from '../plugin.ts';
 
 /** Slack's mrkdwn reads &, < and > as markup; these three are all it asks to escape. */
@@ -10,7 +10,7 @@ const SECTION_MAX = 3000;
 
 /**
  * Slack's incoming-webhook message: `text` for notifications and for Mattermost, `blocks` for
- * Slack's own layout. Links are Slack's `<url|label>` form.
+ * Slack's own layout, in the subscriber's language (people read it). Links are Slack's `<url|label>` form.
  */
 export function slackPayload(c: NoticeContent): string {
   const { t } = c;
@@ -19,7 +19,7 @@ export function slackPayload(c: NoticeContent): string {
   const section = `${title}\n${body}`.slice(0, SECTION_MAX);
   const footer = [
     c.components.length ? escapeSlack(t('notice.affected', { components: c.components.join(', ') })) : '',
-    `<${UNSUBSCRIBE_LINK}|${escapeSlack(t('notice.unsubscribe'))}>`,
+    `<${c.unsubscribeLink}|${escapeSlack(t('notice.unsubscribe'))}>`,
   ].filter(Boolean);
   return JSON.stringify({
     text: `${escapeSlack(c.subject)}\n${body}\n${c.url}`,
@@ -33,7 +33,7 @@ export function slackPayload(c: NoticeContent): string {
 /**
  * The same for a Slack-format webhook (Mattermost and other chat systems that read Slack's
  * messages): they cannot answer a challenge, so the message shows the confirmation link to the
- * channel, where only its members can follow it.
+ * channel, where only its members can follow it. `t` speaks the subscription's language.
  */
 export function slackVerifyPayload(v: VerifyRequest, config: Config, t: Translator): string {
   const page = config.pageName;

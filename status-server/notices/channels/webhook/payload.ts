@@ -5,7 +5,9 @@ import type { VerifyRequest } from '../plugin.ts';
 /**
  * The body the widely used status-page product posts to its webhook subscribers, so receivers
  * written for it read ours: `meta`, `page`, and either `incident` (the API v2 incident with its
- * updates up to this one) or `component_update` with the `component`.
+ * updates up to this one) or `component_update` with the `component`. Its values are the API's
+ * enums, as machines read them; its one sentence, `page.status_description`, is in the
+ * subscriber's language.
  */
 export function standardPayload(c: NoticeContent, config: Config): string {
   const status = c.v2.status();
