@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createTranslator } from '../../shared/i18n/index.ts';
+import { createTranslator, localeFor } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
@@ -13,8 +13,10 @@ const types = {
 
 /**
  * RSS 2.0 and Atom feeds of incidents and maintenance with their updates, for the whole page or
- * one component (`?component=<id>`). Built on first request per snapshot, like the incident pages,
- * and answered with ETag and Last-Modified so readers polling every few minutes cost a 304.
+ * one component (`?component=<id>`), in the language `?lang=` names, else the page's default (a feed
+ * reader's Accept-Language is nobody's choice, and a language we lack is no error). Built on first
+ * request per snapshot and language, like the incident pages, and answered with ETag and
+ * Last-Modified so readers polling every few minutes cost a 304.
  */
 export function feedRoutes({
   store,
@@ -35,14 +37,20 @@ export function feedRoutes({
           headers: { 'content-type': 'text/plain; charset=utf-8' },
         });
       if (component !== undefined && !entityId.safeParse(component).success) return unknown();
-      const path = `/history.${format}${component ? `?component=${component}` : ''}`;
-      const entry = await snapshots.lazy(path, async (s) => {
-        // Kept in the snapshot, so in its language.
-        const t = createTranslator(s.locale);
+      const wanted = c.req.query('lang');
+      const locale = wanted ? localeFor({ query: wanted }, config.defaultLocale) : config.defaultLocale;
+      const query = new URLSearchParams();
+      if (component) query.set('component', component);
+      if (locale !== config.defaultLocale) query.set('lang', locale);
+      const path = `/history.${format}${query.size ? `?${query}` : ''}`;
+      // Kept in the snapshot by language and path, like the pages.
+      const entry = await snapshots.lazy(`${locale} ${path}`, async (s) => {
+        const t = createTranslator(locale);
         const named = component ? s.data.components.find((x) => x.id === component) : undefined;
         if (component && !named) return undefined;
         const page = config.pageName;
         const feed: Feed = {
+          locale,
           title: named
             ? t('feed.componentTitle', { page, component: named.name })
             : t('feed.title', { page }),

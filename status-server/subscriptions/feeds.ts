@@ -9,6 +9,8 @@ import { progressLabel } from '../views/labels.ts';
 import { renderMarkdown } from '../views/markdown.ts';
 
 export interface Feed {
+  /** The language of its titles, labels and dates (`<language>`, `xml:lang`); the updates stay as written. */
+  locale: string;
   title: string;
   description: string;
   /** The feed's own address, which is also its id. */
@@ -50,12 +52,12 @@ const rfc822 = (iso: string) => new Date(iso).toUTCString();
 const rfc3339 = (iso: string) => new Date(iso).toISOString();
 
 /** An entry's body: every update, newest first, with its status and time, as HTML. */
-function entryHtml(incident: IncidentRecord, config: Config, t: Translator): string {
+function entryHtml(incident: IncidentRecord, config: Config, t: Translator, locale: string): string {
   return [...incident.updates]
     .sort(newestUpdateFirst)
     .map(
       (u) =>
-        `<p><strong>${escapeXml(progressLabel(t, u.status))}</strong> — ${escapeXml(plainTime(u.created_at, config, config.defaultLocale))}</p>\n${renderMarkdown(u.body)}`,
+        `<p><strong>${escapeXml(progressLabel(t, u.status))}</strong> — ${escapeXml(plainTime(u.created_at, config, locale))}</p>\n${renderMarkdown(u.body)}`,
     )
     .join('\n');
 }
@@ -74,7 +76,7 @@ export function renderRss(feed: Feed, config: Config, t: Translator, builtAt: st
 <link>${url}</link>
 <guid isPermaLink="true">${url}</guid>
 <pubDate>${rfc822(i.created_at)}</pubDate>
-<description>${escapeXml(entryHtml(i, config, t))}</description>
+<description>${escapeXml(entryHtml(i, config, t, feed.locale))}</description>
 ${categories(feed, i)
   .map((c) => `<category>${escapeXml(c)}</category>`)
   .join('\n')}
@@ -86,7 +88,7 @@ ${categories(feed, i)
 <title>${escapeXml(feed.title)}</title>
 <link>${escapeXml(feed.siteUrl)}</link>
 <description>${escapeXml(feed.description)}</description>
-<language>en</language>
+<language>${escapeXml(feed.locale)}</language>
 <lastBuildDate>${rfc822(lastChange(feed, builtAt))}</lastBuildDate>
 <atom:link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>
 ${items.join('\n')}
@@ -108,11 +110,11 @@ export function renderAtom(feed: Feed, config: Config, t: Translator, builtAt: s
 ${categories(feed, i)
   .map((c) => `<category term="${escapeXml(c)}"/>`)
   .join('\n')}
-<content type="html">${escapeXml(entryHtml(i, config, t))}</content>
+<content type="html">${escapeXml(entryHtml(i, config, t, feed.locale))}</content>
 </entry>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.locale)}">
 <id>${escapeXml(feed.selfUrl)}</id>
 <title>${escapeXml(feed.title)}</title>
 <subtitle>${escapeXml(feed.description)}</subtitle>

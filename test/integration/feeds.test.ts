@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../shared/i18n/index.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
 import { type NoticeServer, startNoticeServer } from '../helpers/notice-server.ts';
@@ -91,6 +92,54 @@ describe.each(testDatabases())('incident feeds on $name', (database) => {
     }
     expect((await server.request('/history.rss?component=zzzzzzzzzzzz')).status).toBe(404);
     expect((await server.request('/history.atom?component=..%2Fetc')).status).toBe(404);
+  });
+
+  it('speaks the language ?lang= names, with the feed’s language element; else the page’s default', async () => {
+    const uk = createTranslator('uk');
+    const rss = (await read('/history.rss?lang=uk')).text;
+    expect(rss).toContain('<language>uk</language>');
+    const feed = await parser.parseString(rss);
+    expect(feed.title).toBe(uk('feed.title', { page: 'Acme Status' }));
+    expect(feed.title).toContain('історія інцидентів');
+    expect(feed.description).toBe(uk('feed.description', { page: 'Acme Status' }));
+    // The statuses are Ukrainian; the incidents and updates stay as written.
+    const older = feed.items.find((i) => i.title === 'API errors & <timeouts>');
+    expect(older?.content).toContain(`<strong>${uk('incident.status.resolved')}</strong>`);
+    expect(older?.content).toContain('Fixed.');
+    expect(rss).toContain('<atom:link href="http://status.test/history.rss?lang=uk" rel="self"');
+
+    const atom = (await read(`/history.atom?component=${api}&lang=uk`)).text;
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="uk">');
+    expect((await parser.parseString(atom)).title).toBe(
+      uk('feed.componentTitle', { page: 'Acme Status', component: 'API' }),
+    );
+
+    // Without it, or with a language the page lacks: the default, not an error. A browser's
+    // Accept-Language is not a feed reader's choice.
+    for (const path of ['/history.rss', '/history.rss?lang=fr', '/history.rss?lang=']) {
+      const { text } = await read(path);
+      expect(text).toContain('<language>en</language>');
+      expect((await parser.parseString(text)).title).toBe('Acme Status: incident history');
+    }
+    const asked = await server.request('/history.atom', { headers: { 'accept-language': 'uk' } });
+    expect(await asked.text()).toContain('xml:lang="en"');
+  });
+
+  it('keeps each language’s copy apart, so a poll in one is never answered with another', async () => {
+    const en = await read('/history.atom');
+    const uk = await read('/history.atom?lang=uk');
+    const enTag = en.res.headers.get('etag') as string;
+    const ukTag = uk.res.headers.get('etag') as string;
+    expect(ukTag).not.toBe(enTag);
+    expect(
+      (await server.request('/history.atom?lang=uk', { headers: { 'if-none-match': ukTag } })).status,
+    ).toBe(304);
+    const other = await server.request('/history.atom', { headers: { 'if-none-match': ukTag } });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toContain('xml:lang="en"');
+    // A second reader of each language gets the copy kept for it.
+    expect((await read('/history.atom?lang=uk')).text).toBe(uk.text);
+    expect((await read('/history.atom')).text).toBe(en.text);
   });
 
   it('answers a reader that polls with what it has with 304, and a new update with a new feed', async () => {
