@@ -48,6 +48,7 @@ export async function startServer(
         publicUrl: config.publicUrl,
         mailer,
         attachmentUrl: await attachmentUrlFor({ store, config }),
+        helpdeskLocale: config.helpdeskLocale,
       }),
       ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
     },

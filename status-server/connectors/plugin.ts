@@ -40,6 +40,11 @@ export interface ConnectorDeps {
   /** Base of the linked incident's page in forwarded reports, and the domain of Message-IDs. */
   publicUrl: string;
   attachmentUrl: AttachmentUrl;
+  /**
+   * The language the help desk reads (SNAPDESK_HELPDESK_LOCALE): the labels of what is forwarded.
+   * The reporter's own words are sent as written.
+   */
+  helpdeskLocale: string;
 }
 
 /**

@@ -1,5 +1,7 @@
-import type { BlockingImpact, Priority, RequestType } from '../../shared/schemas/report.ts';
+import { createTranslator, type MessageKey, type Translator } from '../../shared/i18n/index.ts';
+import type { RequestType } from '../../shared/schemas/report.ts';
 import { safeFileName } from '../domain/file-names.ts';
+import { progressLabel } from '../views/labels.ts';
 import type { OutgoingReport } from './outgoing.ts';
 
 /** One line of a fields section; `link` marks values that are URLs, so HTML can make them clickable. */
@@ -13,32 +15,24 @@ export type Section =
   | { kind: 'text'; heading: string; text: string }
   | { kind: 'list'; heading: string; items: string[] };
 
-const blockingText: Record<BlockingImpact, string> = {
-  ordering: 'customers cannot order or pay',
-  work: 'people cannot do their work',
-  none: 'nothing; it is inconvenient',
-};
-
-const typeLabels: Record<RequestType, string> = {
-  question: 'Question',
-  bug: 'Something is broken',
-  feature: 'Feature request',
-};
-const priorityLabels: Record<Priority, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  immediate: 'Immediate (customers cannot order or pay)',
+/** The form's own words for a request type: what the reporter chose, as the help desk reads it. */
+const typeKeys: Record<RequestType, MessageKey> = {
+  question: 'report.type.question',
+  bug: 'report.type.broken',
+  feature: 'report.type.feature',
 };
 
 /**
  * The report as support reads it, in the order they need it: what and how urgent, who, where, the
  * incident it belongs to, then the reporter's own words and the technical evidence. Every connector
- * that writes prose (e-mail, Redmine) renders this same outline, so tickets look alike whatever the
- * help desk. Empty fields are left out rather than shown blank.
+ * that writes prose (e-mail, Redmine, the webhook's summary) renders this same outline, so tickets
+ * look alike whatever the help desk. The labels, and the words for the reporter's choices (type,
+ * priority, what it stops), are in the help desk's language (`locale`); everything the reporter typed
+ * stays exactly as written. Empty fields are left out rather than shown blank.
  */
-export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>): Section[] {
+export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>, locale: string): Section[] {
   const { row, report: r, attachments } = out.stored;
+  const t = createTranslator(locale);
   const env = r.environment;
   const rows = (heading: string, list: (Row | false | null | undefined)[]): Section[] => {
     const kept = list.filter((x): x is Row => !!x && x.value !== '');
@@ -50,57 +44,58 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>): Sec
     value === undefined ? undefined : { label, value: String(value), ...(link ? { link } : {}) };
 
   return [
-    ...rows('Report', [
-      field('Reference', row.reference),
-      field('Type', typeLabels[r.type]),
-      field('Priority', r.priority && priorityLabels[r.priority]),
-      field('Account', r.account),
-      field('Share with', r.share_with),
-      field('Country', r.country),
-      field('Contact e-mail', r.contact_email),
-      field('Received', utc(row.received_at)),
+    ...rows(t('helpdesk.report'), [
+      field(t('helpdesk.reference'), row.reference),
+      field(t('helpdesk.type'), t(typeKeys[r.type])),
+      field(t('helpdesk.priority'), r.priority && priorityText(r.priority, t)),
+      field(t('helpdesk.account'), r.account),
+      field(t('helpdesk.shareWith'), r.share_with),
+      field(t('helpdesk.country'), r.country),
+      field(t('helpdesk.contactEmail'), r.contact_email),
+      field(t('helpdesk.received'), utc(row.received_at)),
     ]),
-    ...rows('Page', [
-      field('URL', env.url, true),
-      field('Page title', env.title),
+    ...rows(t('helpdesk.page'), [
+      field(t('helpdesk.url'), env.url, true),
+      field(t('helpdesk.pageTitle'), env.title),
       // The stored time, not the reporter's: the intake corrects a browser clock running ahead.
-      field('Captured', utc(row.captured_at)),
+      field(t('helpdesk.captured'), utc(row.captured_at)),
     ]),
-    ...rows('Environment', [
-      field('Browser', `${env.browser} ${env.browser_version}`.trim()),
-      field('Operating system', env.os),
-      field('Viewport', `${env.viewport.width} × ${env.viewport.height}`),
-      field('Screen', `${env.screen.width} × ${env.screen.height}`),
-      field('Device pixel ratio', env.device_pixel_ratio),
-      field('Language', env.language),
-      field('Time zone', env.time_zone),
-      field('Extension version', env.extension_version),
+    ...rows(t('helpdesk.environment'), [
+      field(t('helpdesk.browser'), `${env.browser} ${env.browser_version}`.trim()),
+      field(t('helpdesk.os'), env.os),
+      field(t('helpdesk.viewport'), `${env.viewport.width} × ${env.viewport.height}`),
+      field(t('helpdesk.screen'), `${env.screen.width} × ${env.screen.height}`),
+      field(t('helpdesk.pixelRatio'), env.device_pixel_ratio),
+      field(t('helpdesk.language'), env.language),
+      field(t('helpdesk.timeZone'), env.time_zone),
+      field(t('helpdesk.extensionVersion'), env.extension_version),
     ]),
-    ...rows('Linked incident', [
-      out.incident && field('Incident', out.incident.name),
-      out.incident && field('Status', out.incident.status),
-      out.incident && field('Link', out.incident.url, true),
+    ...rows(t('helpdesk.linkedIncident'), [
+      out.incident && field(t('helpdesk.incident'), out.incident.name),
+      out.incident && field(t('helpdesk.incidentStatus'), progressLabel(t, out.incident.status)),
+      out.incident && field(t('helpdesk.incidentLink'), out.incident.url, true),
     ]),
-    ...text('Description', r.description),
-    ...text('Steps to reproduce', r.steps),
-    ...text('Expected', r.expected),
-    ...text('Actual', r.actual),
-    ...text('Before (when it last worked)', r.before),
-    ...rows('Impact', [
-      field('People affected', r.impact?.people),
-      field('Orders affected', r.impact?.orders),
-      field('Branches affected', r.impact?.branches),
-      r.impact?.blocking !== undefined && field('It stops', blockingText[r.impact.blocking]),
-      field('In their words', r.impact?.text),
+    ...text(t('helpdesk.description'), r.description),
+    ...text(t('helpdesk.steps'), r.steps),
+    ...text(t('helpdesk.expected'), r.expected),
+    ...text(t('helpdesk.actual'), r.actual),
+    ...text(t('helpdesk.before'), r.before),
+    ...rows(t('helpdesk.impact'), [
+      field(t('helpdesk.people'), r.impact?.people),
+      field(t('helpdesk.orders'), r.impact?.orders),
+      field(t('helpdesk.branches'), r.impact?.branches),
+      r.impact?.blocking !== undefined &&
+        field(t('helpdesk.blocking'), t(`report.blocking.${r.impact.blocking}`)),
+      field(t('helpdesk.inTheirWords'), r.impact?.text),
     ]),
-    ...text('Examples that work', r.examples_working),
-    ...text('Examples that fail', r.examples_failing),
-    ...text('Already tried', r.tried),
+    ...text(t('helpdesk.examplesWorking'), r.examples_working),
+    ...text(t('helpdesk.examplesFailing'), r.examples_failing),
+    ...text(t('helpdesk.tried'), r.tried),
     ...(r.console.length
       ? [
           {
             kind: 'list' as const,
-            heading: 'Console errors and failed requests',
+            heading: t('helpdesk.console'),
             items: r.console.map((c) =>
               [
                 `${utc(c.at)} ${c.kind}${c.status === undefined ? '' : ` ${c.status}`}:`,
@@ -118,16 +113,16 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>): Sec
       ? [
           {
             kind: 'list' as const,
-            heading: 'Attachments',
+            heading: t('helpdesk.attachments'),
             items: attachments.map((a) =>
               [
                 safeFileName(a.name, a.content_type),
                 `(${[
                   a.content_type,
                   a.width && a.height ? `${a.width} × ${a.height}` : undefined,
-                  size(a.size),
-                  a.method ? `capture: ${a.method}` : undefined,
-                  a.truncated ? 'cut at the capture limit' : undefined,
+                  size(a.size, locale),
+                  a.method ? t('helpdesk.captureMethod', { method: a.method }) : undefined,
+                  a.truncated ? t('helpdesk.truncated') : undefined,
                 ]
                   .filter(Boolean)
                   .join(', ')})`,
@@ -169,8 +164,34 @@ function utc(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** The form's word for a priority; Immediate says what it is kept for, as the form does. */
+function priorityText(p: NonNullable<OutgoingReport['stored']['report']['priority']>, t: Translator): string {
+  const level = t(`report.priority.${p}`);
+  return p === 'immediate' ? t('helpdesk.priorityImmediate', { level }) : level;
+}
+
+/** A file's size the way the help desk's language writes numbers and units ("1,5 kB", "1,5 КБ"). */
+function size(bytes: number, locale: string): string {
+  if (bytes < 1024) return unitFormat(locale, 'byte').format(bytes);
+  if (bytes < 1024 * 1024) return unitFormat(locale, 'kilobyte').format(bytes / 1024);
+  return unitFormat(locale, 'megabyte').format(bytes / 1024 / 1024);
+}
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
+function unitFormat(locale: string, unit: 'byte' | 'kilobyte' | 'megabyte'): Intl.NumberFormat {
+  const key = `${locale} ${unit}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      // Short "byte" is spelled out in English; narrow is "75B" there and "75 B" elsewhere.
+      unitDisplay: unit === 'byte' ? 'narrow' : 'short',
+      minimumFractionDigits: unit === 'byte' ? 0 : 1,
+      maximumFractionDigits: unit === 'byte' ? 0 : 1,
+    });
+    unitFormats.set(key, format);
+  }
+  return format;
 }

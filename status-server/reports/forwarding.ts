@@ -19,7 +19,10 @@ import { loadAttachmentData, loadReport } from '../store/reports.ts';
 const forwardPayload = z.object({ connector: connectorName });
 const forwardResult = z.object({ external_ref: z.string().optional() });
 
-/** The connectors' senders get the mailer, the public URL and the attachment links from here. */
+/**
+ * The connectors' senders get the mailer, the public URL, the attachment links and the help desk's
+ * language from here.
+ */
 interface ForwardingDeps extends ConnectorDeps {
   store: Store;
   forwarding: ForwardingConfig;

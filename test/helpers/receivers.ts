@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../status-server/config.ts';
 import { FORWARD_JOB, parseForwarding } from '../../status-server/connectors/config.ts';
 import type { AttachmentUrl } from '../../status-server/connectors/outgoing.ts';
 import type { Store } from '../../status-server/platform/db.ts';
@@ -126,7 +127,8 @@ export const FORWARD_PUBLIC_URL = 'https://status.example.com';
 
 /**
  * Runs every due forwarding job once, as the server's worker does, with these forwarding variables
- * (mailing through their SMTP server when they name one); answers how many jobs ran.
+ * (mailing through their SMTP server when they name one) and SNAPDESK_HELPDESK_LOCALE (English
+ * without it); answers how many jobs ran.
  */
 export async function forwardAll(
   store: Store,
@@ -145,6 +147,7 @@ export async function forwardAll(
       forwarding,
       mailer,
       attachmentUrl,
+      helpdeskLocale: loadConfig(env).helpdeskLocale,
     });
     return await new Worker(store, { [FORWARD_JOB]: handler }).drain();
   } finally {

@@ -8,5 +8,5 @@ export const email = connector({
   env: emailEnv,
   together: [{ needed: ['SNAPDESK_SMTP_URL'], when: ['SNAPDESK_FORWARD_EMAIL_TO'] }],
   settings: (e) => e.SNAPDESK_FORWARD_EMAIL_TO && { to: e.SNAPDESK_FORWARD_EMAIL_TO },
-  sender: (cfg, deps) => emailConnector(deps.mailer, cfg.to, deps.publicUrl),
+  sender: (cfg, deps) => emailConnector(deps.mailer, cfg.to, deps.publicUrl, deps.helpdeskLocale),
 });

@@ -2,9 +2,9 @@ import { type Html, html } from '../../views/markup.ts';
 import type { Row, Section } from '../summary.ts';
 
 /** The mail's HTML part: the same outline as its text, links only for http(s) values. */
-export function page(title: string, sections: Section[]): Html {
+export function page(title: string, sections: Section[], locale: string): Html {
   return html`<!doctype html>
-<html>
+<html lang="${locale}">
 <head><meta charset="utf-8"><title>${title}</title></head>
 <body style="font-family: system-ui, sans-serif; font-size: 14px; line-height: 1.4">
 <h1 style="font-size: 18px">${title}</h1>

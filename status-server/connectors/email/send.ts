@@ -6,15 +6,16 @@ import { page } from './payload.ts';
 
 /**
  * Forwards reports as e-mail to the help desk's intake address: every help desk turns mail into
- * tickets. Replies go to the reporter when they left an address. The server's one mailer sends it,
- * so its refusals (5xx) arrive as `PermanentError` and everything else is retried.
+ * tickets, labelled in its language (`locale`). Replies go to the reporter when they left an
+ * address. The server's one mailer sends it, so its refusals (5xx) arrive as `PermanentError` and
+ * everything else is retried.
  */
-export function emailConnector(mailer: Mailer, to: string[], publicUrl: string): Deliver {
+export function emailConnector(mailer: Mailer, to: string[], publicUrl: string, locale: string): Deliver {
   const domain = new URL(publicUrl).hostname;
 
   return async (out) => {
     const { row, report, attachments } = out.stored;
-    const sections = summarise(out);
+    const sections = summarise(out, locale);
     const title = oneLine(row.title);
     const files = await Promise.all(
       attachments.map(async (a) => ({
@@ -32,7 +33,7 @@ export function emailConnector(mailer: Mailer, to: string[], publicUrl: string):
       messageId: `<${out.deliveryId}.${row.reference.toLowerCase()}@${domain}>`,
       headers: { 'X-Snapdesk-Reference': row.reference },
       text: toPlainText(sections),
-      html: String(page(title, sections)),
+      html: String(page(title, sections, locale)),
       attachments: files,
     });
     return {};

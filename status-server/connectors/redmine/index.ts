@@ -19,5 +19,5 @@ export const redmine = connector({
     },
   ],
   settings: redmineSettings,
-  sender: (cfg) => redmineConnector(cfg),
+  sender: (cfg, deps) => redmineConnector(cfg, deps.helpdeskLocale),
 });

@@ -18,7 +18,7 @@ const errorAnswer = z.object({ errors: z.array(z.string()) });
  * answers a token), then the issue is created with the tokens attached (`POST /issues.json`). A retry
  * uploads again; tokens Redmine never saw used expire on their own.
  */
-export function redmineConnector(cfg: RedmineConfig): Deliver {
+export function redmineConnector(cfg: RedmineConfig, locale: string): Deliver {
   const call = async <T>(path: string, contentType: string, body: BodyInit, answer: z.ZodType<T>) => {
     const url = `${cfg.url}${path}`;
     const res = await send(
@@ -53,7 +53,7 @@ export function redmineConnector(cfg: RedmineConfig): Deliver {
       );
       uploads.push({ token: upload.token, filename, content_type: a.content_type });
     }
-    const body = JSON.stringify(issuePayload(cfg, out, uploads));
+    const body = JSON.stringify(issuePayload(cfg, out, uploads, locale));
     const created = await call('/issues.json', 'application/json', body, issueAnswer);
     return { external_ref: `redmine#${created.issue.id}` };
   };

@@ -16,5 +16,5 @@ export const webhook = connector({
     e.SNAPDESK_FORWARD_WEBHOOK_URL && e.SNAPDESK_FORWARD_WEBHOOK_SECRET
       ? { url: e.SNAPDESK_FORWARD_WEBHOOK_URL, secret: e.SNAPDESK_FORWARD_WEBHOOK_SECRET }
       : undefined,
-  sender: (cfg, deps) => webhookConnector(cfg, deps.attachmentUrl),
+  sender: (cfg, deps) => webhookConnector(cfg, deps.attachmentUrl, deps.helpdeskLocale),
 });

@@ -1,8 +1,15 @@
 import { safeFileName } from '../../domain/file-names.ts';
 import type { AttachmentUrl, OutgoingReport } from '../outgoing.ts';
+import { summarise, toPlainText } from '../summary.ts';
 
-/** The event envelope Standard Webhooks recommends: `type`, `timestamp` of the event, and `data`. */
-export function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl) {
+/**
+ * The event envelope Standard Webhooks recommends: `type`, `timestamp` of the event, and `data`.
+ * Its fields are for machines: the reporter's words as written and the enums as they are
+ * (`type: "bug"`, `priority: "high"`). For a receiver that shows the report to people as it is (a
+ * chat channel, a ticket body), `summary` is the outline the e-mail and Redmine connectors send, its
+ * labels in the help desk's language (`summary.locale`).
+ */
+export function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl, locale: string) {
   const { row, report: r, attachments } = out.stored;
   return {
     type: 'report.received',
@@ -41,6 +48,7 @@ export function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl) {
         height: a.height,
         url: attachmentUrl(row.reference, a.position),
       })),
+      summary: { locale, text: toPlainText(summarise(out, locale)) },
     },
   };
 }
