@@ -135,6 +135,21 @@ describe('every page and mail speaks through the catalogue', () => {
     expect(untranslated(manage.html, [languageNames])).toEqual([]);
     const refused = await post(server, '/api/subscriptions', { email: 'not an address' });
     expect(refused.status).toBe(400);
+
+    // The reader subscribed in the pseudo-locale, so their mails are in it: the confirmation,
+    // then a notice of an incident update, subjects included.
+    const update = await server.admin('POST', `/incidents/${incidentId}/updates`, {
+      status: 'monitoring',
+      message: data('A fix is out'),
+    });
+    expect(update.status).toBe(201);
+    await server.worker.drain();
+    const mails = sink.to('reader@example.com');
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    for (const m of mails) {
+      const parts = [m.subject ?? '', m.text ?? '', typeof m.html === 'string' ? m.html : ''];
+      expect(untranslated(parts.join('\n'), mailData), m.subject).toEqual([]);
+    }
   });
 
   it('the console: login, inbox, a report, incidents, components, maintenance, language', async () => {
@@ -167,6 +182,9 @@ const languageNames = new RegExp(localeNames.map((l) => l.name).join('|'), 'g');
  * and host names, codes (country, language, time zone, HTTP method), the reference number, file
  * names, and the signed-in agent's name.
  */
+/** What a mail shows besides our words: its links and addresses. */
+const mailData = [/https?:\/\/\S+/g, /[\w.+-]+@[\w.-]+/g];
+
 /** Names of formats, written the same in every language. */
 const formats = [/\bRSS 2\.0\b/g, /\bAtom\b/g, /\bhttps:\/\//g];
 
