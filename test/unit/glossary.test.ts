@@ -27,32 +27,7 @@ type Catalogues = Record<string, Record<string, Record<string, string>>>;
  * glossary came: until they are applied, each message's current text is let through. Apply each
  * (`proposed` replaces `current`) and delete its line; the test says when one is applied or stale.
  */
-const PENDING_FIXES: readonly PendingFix[] = [
-  {
-    locale: 'ru',
-    surface: 'page',
-    key: 'manage.leave',
-    current: 'Прекратить все рассылки и удалить этот адрес.',
-    proposed: 'Отказаться от всех обновлений и удалить этот адрес.',
-    why: 'subscription is «подписка» and what it brings «обновления», not «рассылка» (webhooks and Slack too)',
-  },
-  {
-    locale: 'ru',
-    surface: 'mail',
-    key: 'mail.reminderAction',
-    current: 'Изменить рассылку или отписаться',
-    proposed: 'Изменить подписку или отписаться',
-    why: 'subscription is «подписка», not «рассылка»',
-  },
-  {
-    locale: 'es',
-    surface: 'page',
-    key: 'uptime.daysWithIssues',
-    current: 'Días con incidencias: {count}',
-    proposed: 'Días con problemas: {count}',
-    why: '«incidencia» competes with «incidente»; these days are counted from outages, not incidents',
-  },
-];
+const PENDING_FIXES: readonly PendingFix[] = [];
 
 /** Messages where the English uses a term and the translation rightly does without it. */
 const EXCEPTIONS: readonly { term: TermId; key: MessageKey; locales?: readonly Locale[]; reason: string }[] =

@@ -85,7 +85,7 @@ export const pageMessages = {
   'uptime.barLabel': '{name}, {days, plural, one {último día} other {últimos # días}}: {uptime}',
   'uptime.daysAgo': 'hace {days, plural, one {# día} other {# días}}',
   'uptime.today': 'Hoy',
-  'uptime.daysWithIssues': 'Días con incidencias: {count}',
+  'uptime.daysWithIssues': 'Días con problemas: {count}',
   'uptime.legend': 'Qué significan los colores de la barra',
 
   'page.navSubscribe': 'Suscribirse a las actualizaciones',

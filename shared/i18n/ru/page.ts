@@ -138,7 +138,7 @@ export const pageMessages = {
   'manage.for': 'Обновления отправляются на {address}.',
   'manage.save': 'Сохранить изменения',
   'manage.saved': 'Изменения сохранены.',
-  'manage.leave': 'Прекратить все рассылки и удалить этот адрес.',
+  'manage.leave': 'Отказаться от всех обновлений и удалить этот адрес.',
   'manage.language': 'Язык писем и сообщений',
 
   'unsubscribe.title': 'Отписка',
