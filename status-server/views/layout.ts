@@ -72,8 +72,8 @@ export function renderLayout(page: Page, ctx: ViewContext): string {
 <title>${title}</title>
 <meta name="description" content="${t('page.description', { page: config.pageName })}">
 <link rel="icon" href="${favicon(page.indicator)}">
-<link rel="alternate" type="application/rss+xml" title="${config.pageName}" href="/history.rss">
-<link rel="alternate" type="application/atom+xml" title="${config.pageName}" href="/history.atom">
+<link rel="alternate" type="application/rss+xml" title="${config.pageName}" href="${inLocale('/history.rss', ctx.locale)}">
+<link rel="alternate" type="application/atom+xml" title="${config.pageName}" href="${inLocale('/history.atom', ctx.locale)}">
 ${alternates(ctx)}
 <style>${raw(styles)}</style>
 </head>
@@ -89,7 +89,7 @@ ${page.body}
 </main>
 <footer class="site"><div class="wrap">
 <p>${t('page.poweredBy')}</p>
-<nav aria-label="${t('page.footerLabel')}"><ul><li><a href="/api/v2/summary.json">${t('page.api')}</a></li><li><a href="/history.atom" type="application/atom+xml">${t('page.feeds')}</a></li></ul></nav>
+<nav aria-label="${t('page.footerLabel')}"><ul><li><a href="/api/v2/summary.json">${t('page.api')}</a></li><li><a href="${inLocale('/history.atom', ctx.locale)}" type="application/atom+xml">${t('page.feeds')}</a></li></ul></nav>
 ${languageSwitcher(ctx)}
 </div></footer>
 </body>

@@ -72,6 +72,7 @@ describe('the status page in the reader’s language', () => {
   it('switches with ?lang= (no script), remembers it in a cookie and lets the cookie outrank Accept-Language', async () => {
     const chosen = await get('/?lang=ro', { 'accept-language': 'ru' });
     expect(chosen.html).toContain('<html lang="ro">');
+    expect(chosen.html).toContain('href="/history.atom?lang=ro" type="application/atom+xml"');
     const cookie = chosen.res.headers.get('set-cookie') as string;
     expect(cookie).toMatch(/^lang=ro; Path=\/; Max-Age=31536000; SameSite=Lax$/);
     const next = await get(`/incidents/${incidentId}`, { cookie: 'lang=ro', 'accept-language': 'ru' });
