@@ -1,5 +1,5 @@
 import { createTranslator, type MessageKey, type Translator } from '../../shared/i18n/index.ts';
-import type { RequestType } from '../../shared/schemas/report.ts';
+import { type CaptureMethod, captureMethod, type RequestType } from '../../shared/schemas/report.ts';
 import { safeFileName } from '../domain/file-names.ts';
 import { progressLabel } from '../views/labels.ts';
 import type { OutgoingReport } from './outgoing.ts';
@@ -98,7 +98,7 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>, loca
             heading: t('helpdesk.console'),
             items: r.console.map((c) =>
               [
-                `${utc(c.at)} ${c.kind}${c.status === undefined ? '' : ` ${c.status}`}:`,
+                `${utc(c.at)} ${t(`report.console.kind.${c.kind}`)}${c.status === undefined ? '' : ` ${c.status}`}:`,
                 c.method,
                 c.message,
                 c.source && `(${c.source})`,
@@ -121,7 +121,7 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>, loca
                   a.content_type,
                   a.width && a.height ? `${a.width} × ${a.height}` : undefined,
                   size(a.size, locale),
-                  a.method ? t('helpdesk.captureMethod', { method: a.method }) : undefined,
+                  capturedBy(a.method, t),
                   a.truncated ? t('helpdesk.truncated') : undefined,
                 ]
                   .filter(Boolean)
@@ -194,4 +194,10 @@ function unitFormat(locale: string, unit: 'byte' | 'kilobyte' | 'megabyte'): Int
     unitFormats.set(key, format);
   }
   return format;
+}
+
+/** How a stored image was captured, in the form's words for it ("capture: Whole page"). */
+function capturedBy(stored: string | null | undefined, t: Translator): string | undefined {
+  const method: CaptureMethod | undefined = captureMethod.safeParse(stored).data;
+  return method && t('helpdesk.captureMethod', { method: t(`report.series.method.${method}`) });
 }

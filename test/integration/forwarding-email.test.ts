@@ -80,8 +80,8 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
       'Incident: Payments failing',
       'Status: Identified',
       `Link: ${incidentUrl}`,
-      '2025-03-04 10:15:01 UTC error: TypeError: order is undefined (app.js:42)',
-      '2025-03-04 10:15:02 UTC network 500: POST Internal Server Error (https://api.example.com/orders)',
+      '2025-03-04 10:15:01 UTC Error: TypeError: order is undefined (app.js:42)',
+      '2025-03-04 10:15:02 UTC Request failed 500: POST Internal Server Error (https://api.example.com/orders)',
       'capture-1.png (image/png, 4 × 4',
     ]) {
       expect(mail.text).toContain(expected);
@@ -94,7 +94,7 @@ describe.each(testDatabases())('forwarding by e-mail on $name', (database) => {
     expect(html).toContain(`<a href="${incidentUrl}">${incidentUrl}</a>`);
     expect(html).toContain('Clicking &quot;Pay now&quot; shows a spinner forever.');
     expect(html).toContain(
-      '<li>2025-03-04 10:15:01 UTC error: TypeError: order is undefined (app.js:42)</li>',
+      '<li>2025-03-04 10:15:01 UTC Error: TypeError: order is undefined (app.js:42)</li>',
     );
 
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([

@@ -76,12 +76,24 @@ describe.each(testDatabases())('forwarding in the help desk’s language on $nam
     `${ro('helpdesk.steps')}\n${words.steps}`,
     `${ro('helpdesk.expected')}\n${words.expected}`,
     `${ro('helpdesk.tried')}\n${words.tried}`,
+    // The page's errors and the images' capture method in the form's words, not as enums.
+    `UTC ${ro('report.console.kind.error')}: TypeError`,
+    ro('helpdesk.captureMethod', { method: ro('report.series.method.stitched') }),
     // A few as a Romanian reader sees them.
     'Tip: Ceva nu funcționează',
     'Prioritate: Ridicată',
     'Pași pentru reproducere',
   ];
-  const english = ['Reference:', 'Priority:', 'Steps to reproduce', 'Already tried', 'It stops', 'Status:'];
+  const english = [
+    'Reference:',
+    'Priority:',
+    'Steps to reproduce',
+    'Already tried',
+    'It stops',
+    'Status:',
+    'UTC error:',
+    'stitched',
+  ];
 
   it('labels the e-mail in Romanian and leaves the reporter’s words as they wrote them', () => {
     expect(smtp.messages).toHaveLength(1);

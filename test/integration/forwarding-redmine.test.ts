@@ -56,7 +56,7 @@ describe.each(testDatabases())('forwarding to Redmine on $name', (database) => {
       'Steps to reproduce\n1. Add a sofa to the cart',
       'Incident: Payments failing',
       `Link: ${publicUrl}/incidents/${sent.incident_id}`,
-      'network 500: POST Internal Server Error',
+      'Request failed 500: POST Internal Server Error',
     ]) {
       expect(description).toContain(expected);
     }
