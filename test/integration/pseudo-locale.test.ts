@@ -133,6 +133,12 @@ describe('every page and mail speaks through the catalogue', () => {
     expect(manage.status).toBe(200);
     // Its language choice names each language in itself, as the switcher does.
     expect(untranslated(manage.html, [languageNames])).toEqual([]);
+    const unsubscribe = await page(
+      manageLink?.replace('/subscriptions/manage/', '/subscriptions/unsubscribe/') ?? '',
+    );
+    expect(unsubscribe.status).toBe(200);
+    expect(unsubscribe.html).toContain(`<html lang="${PSEUDO}">`);
+    expect(untranslated(unsubscribe.html)).toEqual([]);
     const refused = await post(server, '/api/subscriptions', { email: 'not an address' });
     expect(refused.status).toBe(400);
 
