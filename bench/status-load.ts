@@ -2,8 +2,8 @@
  * Load test of the public status page: our server against nginx serving the very same bytes.
  *
  * Seeds a realistic page into a fresh SQLite database, starts the status server as its own process,
- * copies its `/` (in English and, asked with `Accept-Language: ru`, in Russian) and
- * `/api/v2/summary.json` into an nginx root, then drives both with wrk on loopback and prints requests
+ * copies its `/` (in English and, asked with `Accept-Language: ru`, in Russian),
+ * `/api/v2/summary.json`, `/api/v2/status.json` and the status badge `/badge.svg` into an nginx root, then drives both with wrk on loopback and prints requests
  * per second, p50 and p99 side by side. It reports; missing a target is not a
  * failure, but anything that fails to run is. Run with `npm run bench:status`; BENCH_DURATION sets the
  * seconds of each measured run (default 10).
@@ -35,6 +35,14 @@ const CASES: Case[] = [
     headers: [],
     nginxPath: '/api/v2/summary.json',
   },
+  {
+    label: '/api/v2/status.json',
+    path: '/api/v2/status.json',
+    headers: [],
+    nginxPath: '/api/v2/status.json',
+  },
+  // The status badge embedded in READMEs: it must serve at least as fast as status.json.
+  { label: '/badge.svg', path: '/badge.svg', headers: [], nginxPath: '/badge.svg' },
 ];
 const CONNECTIONS = 64;
 /** One wrk thread: on a 2-core machine a second one would take the core the server under test needs. */
@@ -126,6 +134,15 @@ function report(rows: Row[], seconds: number, loadBefore: number): string {
   ].join('\n');
 }
 
+/** The issue's bar for the badge: at least the rate of `/api/v2/status.json`, the smallest API answer. */
+function badgeVersusStatus(rows: Row[]): string {
+  const badge = rows.find((r) => r.path === '/badge.svg');
+  const status = rows.find((r) => r.path === '/api/v2/status.json');
+  if (!badge || !status) return '';
+  const ratio = badge.ours.requestsPerSecond / status.ours.requestsPerSecond;
+  return `/badge.svg ${badge.ours.requestsPerSecond.toFixed(0)} req/s vs /api/v2/status.json ${status.ours.requestsPerSecond.toFixed(0)} req/s: ${ratio.toFixed(2)}x (target >= 1: ${ratio >= 1 ? 'yes' : 'no'})`;
+}
+
 async function main(): Promise<void> {
   const parsed = settings.safeParse(process.env);
   if (!parsed.success) throw new Error('BENCH_DURATION must be a whole number of seconds from 1 to 300');
@@ -162,6 +179,7 @@ async function main(): Promise<void> {
     });
   }
   console.log(`\n${report(rows, seconds, loadBefore)}`);
+  console.log(badgeVersusStatus(rows));
 }
 
 await runBench(main);

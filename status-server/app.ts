@@ -6,6 +6,7 @@ import { withBaselineHeaders } from './platform/http/headers.ts';
 import { pagePath, requestTranslation } from './platform/http/locale.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiV2Routes } from './routes/api-v2.ts';
+import { badgeRoutes } from './routes/badges.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { formConfigRoutes } from './routes/form-config.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     .route('/console', consoleRoutes(deps))
     .route('/', subscriptionRoutes({ ...deps, subscriptions: deps.config.subscriptions }))
     .route('/', feedRoutes(deps))
+    .route('/', badgeRoutes(deps))
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {

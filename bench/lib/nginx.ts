@@ -25,6 +25,7 @@ http {
     root ${dir}/root;
     location = / { default_type text/html; try_files /index.html =404; }
     location /api/ { default_type application/json; }
+    location ~ .svg$ { default_type image/svg+xml; }
   }
 }
 `;
@@ -32,7 +33,7 @@ http {
 
 /**
  * nginx with one worker serving `bodies` (path → bytes) as static files from `dir`; `/` as HTML,
- * `/api/…` as JSON. Answers its origin once it serves `/`.
+ * `/api/…` as JSON, `*.svg` as SVG. Answers its origin once it serves `/`.
  */
 export async function startNginx(dir: string, bodies: Map<string, Uint8Array>): Promise<string> {
   for (const [path, body] of bodies) {

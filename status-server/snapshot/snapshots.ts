@@ -51,6 +51,8 @@ export function makeEntry(
   contentType: string,
   lastModified: string,
   status = 200,
+  /** Headers that replace the defaults below (a badge's shorter cache life, its own policy). */
+  own: Record<string, string> = {},
 ): Entry {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
@@ -73,6 +75,7 @@ export function makeEntry(
     // The v2 API is read by widgets on other sites, as the API it mirrors allows.
     headers['access-control-allow-origin'] = '*';
   }
+  Object.assign(headers, own);
   const entry: Entry = { status, body: bytes, etag, lastModified: lm, headers };
   if (bytes.byteLength >= GZIP_MIN_BYTES) {
     const zipped = new Uint8Array(gzipSync(bytes, { level: 9 }));

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { StatusIndicator } from '../../shared/schemas/status.ts';
 import { localeNames } from '../platform/http/locale.ts';
+import { toneColors } from './colors.ts';
 import type { ViewContext } from './context.ts';
 import { iconSprite } from './icons.ts';
 import { type Html, html } from './markup.ts';
@@ -16,18 +17,9 @@ export interface Page {
   body: Html;
 }
 
-/** Favicon colours; a data: URL, since the page's CSP allows images from data: but not elsewhere. */
-const faviconFill: Record<StatusIndicator | 'neutral', string> = {
-  none: '#1a7f37',
-  minor: '#9a6700',
-  major: '#bc4c00',
-  critical: '#cf222e',
-  maintenance: '#0969da',
-  neutral: '#59636e',
-};
-
+/** The favicon in the status's colour; a data: URL, since the page's CSP allows images from data: but not elsewhere. */
 function favicon(indicator: StatusIndicator | undefined): string {
-  const fill = encodeURIComponent(faviconFill[indicator ?? 'neutral']);
+  const fill = encodeURIComponent(toneColors[indicator ?? 'neutral']);
   return `data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='${fill}'/%3E%3C/svg%3E`;
 }
 

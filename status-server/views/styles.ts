@@ -1,3 +1,8 @@
+import { toneColors } from './colors.ts';
+
+/** The status colours on light backgrounds: the one table the favicon and the badges use too. */
+const c = toneColors;
+
 /**
  * The page's only stylesheet, inlined so a page is one request under a CSP that allows inline style and
  * nothing else. Colours are GitHub Primer's, whose text pairs meet WCAG AA (4.5:1) on both themes'
@@ -8,9 +13,9 @@
 export const styles = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;--link:#0550ae;--focus:#0969da;
 --button:#0550ae;--on-button:#fff;
---ok:#1a7f37;--minor:#9a6700;--major:#bc4c00;--critical:#cf222e;--maint:#0969da;
+--ok:${c.none};--minor:${c.minor};--major:${c.major};--critical:${c.critical};--maint:${c.maintenance};
 --b-ok:#2da44e;--b-minor:#bf8700;--b-major:#e16f24;--b-critical:#cf222e;--b-maint:#218bff;--b-none:#d1d9e0;
---ban-ok:#1a7f37;--ban-minor:#9a6700;--ban-major:#bc4c00;--ban-critical:#cf222e;--ban-maint:#0969da}
+--ban-ok:${c.none};--ban-minor:${c.minor};--ban-major:${c.major};--ban-critical:${c.critical};--ban-maint:${c.maintenance}}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#30363d;--card:#151b23;--link:#4493f8;--focus:#4493f8;
 --button:#1f6feb;
 --ok:#3fb950;--minor:#d29922;--major:#db6d28;--critical:#f85149;--maint:#4493f8;

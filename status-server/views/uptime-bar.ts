@@ -9,15 +9,22 @@ import { type Html, html } from './markup.ts';
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
 
-/** Rounded down, so a day with any downtime never reads as 100 %. */
+/**
+ * A share of time up (0..1) as the percentage the page shows, to hundredths and rounded down, so a
+ * day with any downtime never reads as 100 %. The badges show the same figure.
+ */
+export function uptimePercent(share: number): number {
+  // The epsilon keeps binary rounding (0.9995 * 10000 = 9994.99…) from costing a hundredth.
+  return Math.floor(share * 10_000 + 1e-6) / 100;
+}
+
 function percentText(share: number, locale: string): string {
   let f = percentFormats.get(locale);
   if (!f) {
     f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     percentFormats.set(locale, f);
   }
-  // The epsilon keeps binary rounding (0.9995 * 10000 = 9994.99…) from costing a hundredth.
-  return f.format(Math.floor(share * 10_000 + 1e-6) / 100);
+  return f.format(uptimePercent(share));
 }
 
 function dayTone(day: UptimeDay): StatusIndicator | 'nodata' {

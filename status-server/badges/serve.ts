@@ -1,0 +1,115 @@
+import type { Config } from '../config.ts';
+import { type Entry, makeEntry, respond, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
+import {
+  type BadgeRefusal,
+  type BadgeTarget,
+  decideBadge,
+  readBadgeRequest,
+  refusalColor,
+  shieldsEndpoint,
+  unknownComponent,
+} from './badge.ts';
+import { type BadgeStyle, renderBadge } from './svg.ts';
+
+export type BadgeFormat = 'svg' | 'json';
+
+const SVG = 'image/svg+xml; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * An SVG is a document that can carry script: opened directly it must run none, load nothing and be
+ * framed by nobody, so it gets the policy that allows nothing (its look is all attributes, no
+ * `<style>`). `nosniff` and the other baseline headers come with every entry.
+ */
+export const BADGE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * A few seconds: image proxies (GitHub's camo) and browsers then keep a badge shown on a busy README
+ * for that long instead of asking on every view, and it is never more than that behind the page,
+ * which itself changes within a second of a write. Longer would show an outage late.
+ */
+export const BADGE_CACHE_CONTROL = 'public, max-age=10';
+
+const policy = { 'content-security-policy': BADGE_POLICY };
+const own = { ...policy, 'cache-control': BADGE_CACHE_CONTROL };
+
+/**
+ * Badges built on first request, per snapshot: they go with it (a new snapshot starts an empty map),
+ * and are kept apart from the snapshot's pages so that any number of custom labels cannot push an
+ * incident page out. Bounded, oldest first out.
+ */
+const built = new WeakMap<Snapshot, Map<string, Entry>>();
+const MAX_BADGES_PER_SNAPSHOT = 1000;
+
+/** The badges built for this snapshot so far, by normalised path and query (for tests and the bench). */
+export function builtBadges(s: Snapshot): ReadonlyMap<string, Entry> {
+  return built.get(s) ?? new Map();
+}
+
+function cached(s: Snapshot, key: string, build: () => Entry | undefined): Entry | undefined {
+  let map = built.get(s);
+  if (!map) {
+    map = new Map();
+    built.set(s, map);
+  }
+  const hit = map.get(key);
+  if (hit) return hit;
+  const entry = build();
+  if (!entry) return undefined;
+  if (map.size >= MAX_BADGES_PER_SNAPSHOT) map.delete(map.keys().next().value as string);
+  map.set(key, entry);
+  return entry;
+}
+
+/** A refused badge: an SVG badge saying why for `.svg`, the API's error shape for `.json`. Never cached (`no-store`). */
+function refused(format: BadgeFormat, refusal: BadgeRefusal, style: BadgeStyle): Entry {
+  const at = new Date().toISOString();
+  const { status } = refusal.failure;
+  if (format === 'json')
+    return makeEntry(JSON.stringify(refusal.failure.body()), JSON_TYPE, at, status, policy);
+  const svg = renderBadge({
+    label: 'badge',
+    message: refusal.text,
+    color: refusalColor(refusal),
+    style,
+    locale: 'en',
+  });
+  return makeEntry(svg, SVG, at, status, policy);
+}
+
+/** What the route reads of its request. */
+interface BadgeHttpRequest {
+  url: string;
+  header(name: string): string | undefined;
+}
+
+/**
+ * Answers a badge from the current snapshot: no database work, a map lookup once it was built.
+ * `path` is the route's own path (`/badge.svg`, `/components/:id/badge.json`).
+ */
+export function serveBadge(
+  snapshots: Snapshots,
+  config: Config,
+  format: BadgeFormat,
+  target: BadgeTarget,
+  path: string,
+  req: BadgeHttpRequest,
+): Response {
+  const q = req.url.indexOf('?');
+  const params = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
+  const wanted = readBadgeRequest(path, params, config.defaultLocale);
+  if (!wanted.ok) return respond(refused(format, wanted.refusal, wanted.style), req);
+  const s = snapshots.snapshot;
+  const entry = cached(s, wanted.key, () => {
+    const badge = decideBadge(s, target, wanted.query, wanted.locale);
+    if (!badge) return undefined;
+    // An uptime figure moves with the clock, a status only with a write.
+    const at = wanted.query.show === 'uptime' ? s.builtAt.toISOString() : s.data.updatedAt;
+    return format === 'svg'
+      ? makeEntry(renderBadge(badge), SVG, at, 200, own)
+      : makeEntry(JSON.stringify(shieldsEndpoint(badge, badge.style !== 'flat')), JSON_TYPE, at, 200, own);
+  });
+  if (entry) return respond(entry, req);
+  const id = target.kind === 'component' ? target.id : '';
+  return respond(refused(format, unknownComponent(id), wanted.query.style), req);
+}
