@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { type Entry, makeEntry, respond, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
 import {
   type BadgeRefusal,
+  type BadgeRequest,
   type BadgeTarget,
   decideBadge,
   readBadgeRequest,
@@ -83,33 +84,48 @@ interface BadgeHttpRequest {
   header(name: string): string | undefined;
 }
 
+/** Requests read so far, by path and query as sent: most badges are embedded with the same few URLs. */
+const MAX_READ_REQUESTS = 1000;
+
 /**
- * Answers a badge from the current snapshot: no database work, a map lookup once it was built.
- * `path` is the route's own path (`/badge.svg`, `/components/:id/badge.json`).
+ * Answers badges from the current snapshot: no database work, and once a badge was built, two map
+ * lookups (its URL as read before, its entry in the snapshot), about what `/api/v2/status.json` costs.
  */
-export function serveBadge(
-  snapshots: Snapshots,
-  config: Config,
-  format: BadgeFormat,
-  target: BadgeTarget,
-  path: string,
-  req: BadgeHttpRequest,
-): Response {
-  const q = req.url.indexOf('?');
-  const params = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
-  const wanted = readBadgeRequest(path, params, config.defaultLocale);
-  if (!wanted.ok) return respond(refused(format, wanted.refusal, wanted.style), req);
-  const s = snapshots.snapshot;
-  const entry = cached(s, wanted.key, () => {
-    const badge = decideBadge(s, target, wanted.query, wanted.locale);
-    if (!badge) return undefined;
-    // An uptime figure moves with the clock, a status only with a write.
-    const at = wanted.query.show === 'uptime' ? s.builtAt.toISOString() : s.data.updatedAt;
-    return format === 'svg'
-      ? makeEntry(renderBadge(badge), SVG, at, 200, own)
-      : makeEntry(JSON.stringify(shieldsEndpoint(badge, badge.style !== 'flat')), JSON_TYPE, at, 200, own);
-  });
-  if (entry) return respond(entry, req);
-  const id = target.kind === 'component' ? target.id : '';
-  return respond(refused(format, unknownComponent(id), wanted.query.style), req);
+export function badgeServer(snapshots: Snapshots, config: Config) {
+  const read = new Map<string, BadgeRequest>();
+  const readOnce = (path: string, url: string): BadgeRequest => {
+    const q = url.indexOf('?');
+    const raw = q < 0 ? path : `${path}${url.slice(q)}`;
+    let wanted = read.get(raw);
+    if (!wanted) {
+      wanted = readBadgeRequest(
+        path,
+        new URLSearchParams(q < 0 ? '' : url.slice(q + 1)),
+        config.defaultLocale,
+      );
+      // Any query is the client's to vary: past the bound, start again rather than grow.
+      if (read.size >= MAX_READ_REQUESTS) read.clear();
+      read.set(raw, wanted);
+    }
+    return wanted;
+  };
+
+  /** `path` is the route's own path (`/badge.svg`, `/components/:id/badge.json`). */
+  return (format: BadgeFormat, target: BadgeTarget, path: string, req: BadgeHttpRequest): Response => {
+    const wanted = readOnce(path, req.url);
+    if (!wanted.ok) return respond(refused(format, wanted.refusal, wanted.style), req);
+    const s = snapshots.snapshot;
+    const entry = cached(s, wanted.key, () => {
+      const badge = decideBadge(s, target, wanted.query, wanted.locale);
+      if (!badge) return undefined;
+      // An uptime figure moves with the clock, a status only with a write.
+      const at = wanted.query.show === 'uptime' ? s.builtAt.toISOString() : s.data.updatedAt;
+      return format === 'svg'
+        ? makeEntry(renderBadge(badge), SVG, at, 200, own)
+        : makeEntry(JSON.stringify(shieldsEndpoint(badge, badge.style !== 'flat')), JSON_TYPE, at, 200, own);
+    });
+    if (entry) return respond(entry, req);
+    const id = target.kind === 'component' ? target.id : '';
+    return respond(refused(format, unknownComponent(id), wanted.query.style), req);
+  };
 }

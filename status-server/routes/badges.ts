@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type BadgeFormat, serveBadge } from '../badges/serve.ts';
+import { type BadgeFormat, badgeServer } from '../badges/serve.ts';
 import type { Config } from '../config.ts';
 import type { Snapshots } from '../snapshot/snapshots.ts';
 
@@ -9,16 +9,15 @@ import type { Snapshots } from '../snapshot/snapshots.ts';
  * the same snapshot as the page.
  */
 export function badgeRoutes({ snapshots, config }: { snapshots: Snapshots; config: Config }) {
+  const serveBadge = badgeServer(snapshots, config);
   const page =
     (format: BadgeFormat) => (c: { req: { url: string; header(n: string): string | undefined } }) =>
-      serveBadge(snapshots, config, format, { kind: 'page' }, `/badge.${format}`, c.req);
+      serveBadge(format, { kind: 'page' }, `/badge.${format}`, c.req);
   const component =
     (format: BadgeFormat) =>
     (c: { req: { url: string; param(n: 'id'): string; header(n: string): string | undefined } }) => {
       const id = c.req.param('id');
       return serveBadge(
-        snapshots,
-        config,
         format,
         { kind: 'component', id },
         `/components/${encodeURIComponent(id)}/badge.${format}`,
