@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { createTranslator, localeFor } from '../../shared/i18n/index.ts';
 import type { ComponentStatus, StatusIndicator } from '../../shared/schemas/status.ts';
-import { componentSeverity } from '../domain/overall.ts';
 import { uptimeBars } from '../domain/uptime.ts';
 import { type ApiFailure, invalidFromZod, notFound } from '../platform/http/errors.ts';
 import type { Snapshot } from '../snapshot/snapshots.ts';
@@ -127,7 +126,8 @@ function percentFormat(locale: string): Intl.NumberFormat {
  * - Uptime: `uptimeBars` over the last `days` UTC days, the very function and clock (the snapshot's)
  *   the page's 90-day bar uses, rounded down to hundredths as the page rounds it. The whole page's
  *   figure is the mean of its components' figures (each component counts once, as each has one bar
- *   on the page; the page shows no figure of its own). Coloured as the worst day among those bars.
+ *   on the page; the page shows no figure of its own). Coloured by the figure, in the page's
+ *   colours (see `uptimeTone`).
  */
 export function decideBadge(
   s: Snapshot,
@@ -145,20 +145,15 @@ export function decideBadge(
   if (query.show === 'uptime') {
     const days = Number(query.days);
     const shares: number[] = [];
-    let worst: ComponentStatus | null = null;
     for (const c of components) {
       const bars = uptimeBars(data.statusChanges.get(c.id) ?? [], s.builtAt, days);
       if (bars.uptime !== null) shares.push(bars.uptime);
-      for (const day of bars.days) {
-        if (day.worst && (worst === null || componentSeverity[day.worst] > componentSeverity[worst]))
-          worst = day.worst;
-      }
     }
-    const message = shares.length
-      ? percentFormat(locale).format(uptimePercent(shares.reduce((a, b) => a + b, 0) / shares.length) / 100)
-      : t('uptime.noData');
-    const color = toneColors[worst === null ? 'neutral' : componentTone(worst)];
-    return { label, message, color, style: query.style, locale };
+    if (!shares.length)
+      return { label, message: t('uptime.noData'), color: toneColors.neutral, style: query.style, locale };
+    const percent = uptimePercent(shares.reduce((a, b) => a + b, 0) / shares.length);
+    const message = percentFormat(locale).format(percent / 100);
+    return { label, message, color: toneColors[uptimeTone(percent)], style: query.style, locale };
   }
 
   const status = component ? component.status : indicatorStatus[s.v2.status().indicator];
@@ -194,3 +189,15 @@ export function shieldsEndpoint(badge: Badge, styled: boolean): ShieldsEndpoint 
 /** The colours of a refused badge: grey for a badge that names nothing, red for a wrong parameter. */
 export const refusalColor = (r: BadgeRefusal): string =>
   r.failure.status === 404 ? toneColors.neutral : toneColors.critical;
+
+/**
+ * An uptime figure's colour, read as how good it is: green from 99.9 %, then the page's colours for
+ * degraded (99 %), partial (95 %) and major outages below. Not the worst day in the window: one bad
+ * hour would paint a 90-day badge red for three months.
+ */
+export function uptimeTone(percent: number): StatusIndicator {
+  if (percent >= 99.9) return 'none';
+  if (percent >= 99) return 'minor';
+  if (percent >= 95) return 'major';
+  return 'critical';
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import { apiError } from '../../shared/schemas/error.ts';
 import type { ComponentStatus } from '../../shared/schemas/status.ts';
+import { uptimeTone } from '../../status-server/badges/badge.ts';
 import { BADGE_CACHE_CONTROL, BADGE_POLICY, builtBadges } from '../../status-server/badges/serve.ts';
 import { type Badge, renderBadge } from '../../status-server/badges/svg.ts';
 import { uptimeBars } from '../../status-server/domain/uptime.ts';
@@ -337,8 +338,9 @@ describe.each(testDatabases())('uptime badges on $name', (database) => {
       new Intl.NumberFormat('uk', { style: 'percent', maximumFractionDigits: 2 }).format(0.9875),
     );
     expect(onPage[0]).toBe(t('uptime.percent', { percent: '98,75' }));
-    // The worst day in the window was a major outage: the bar's colour for it.
-    expect(json.color).toBe(toneColors.critical.slice(1));
+    // Coloured by the figure: 98.75 % is below 99, a partial outage's colour.
+    expect(json.color).toBe(toneColors[uptimeTone(98.75)].slice(1));
+    expect(json.color).toBe(toneColors.major.slice(1));
     expect(json.label).toBe('History');
     // 90 days is the default window.
     expect((await badgeJson(`/components/${history}/badge.json?show=uptime`)).message).toBe(json.message);
@@ -364,7 +366,7 @@ describe.each(testDatabases())('uptime badges on $name', (database) => {
         ),
       );
       if (expected[days] !== undefined) expect(share).toBeCloseTo(expected[days] as number, 9);
-      expect(json.color).toBe((days === '1' ? toneColors.none : toneColors.critical).slice(1));
+      expect(json.color).toBe(toneColors[uptimeTone(uptimePercent(share))].slice(1));
     }
     expect((await badgeJson(`/components/${history}/badge.json?show=uptime&days=1&lang=en`)).message).toBe(
       '100%',
@@ -376,11 +378,12 @@ describe.each(testDatabases())('uptime badges on $name', (database) => {
     const json = await badgeJson('/badge.json?show=uptime&days=30&lang=en');
     expect(json.message).toBe('99.37%');
     expect(json.label).toBe('Acme Status');
-    expect(json.color).toBe(toneColors.critical.slice(1));
+    // 99.37 % is below 99.9 and at least 99: the degraded colour.
+    expect(json.color).toBe(toneColors.minor.slice(1));
     const today = await badgeJson('/badge.json?show=uptime&days=1&lang=en');
     expect(today).toMatchObject({ message: '100%', color: toneColors.none.slice(1) });
     const svg = await (await server.request('/badge.svg?show=uptime&days=30&lang=en')).text();
-    expect(svg).toBe(badge({ label: 'Acme Status', message: '99.37%', color: toneColors.critical }));
+    expect(svg).toBe(badge({ label: 'Acme Status', message: '99.37%', color: toneColors.minor }));
     expect(fresh).toBeTruthy();
   });
 

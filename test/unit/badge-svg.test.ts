@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uptimeTone } from '../../status-server/badges/badge.ts';
 import {
   BADGE_HEIGHT,
   type Badge,
@@ -225,5 +226,20 @@ describe('badge SVG', () => {
     expect(ids(a)).toHaveLength(2);
     expect(ids(a).some((id) => ids(b).includes(id))).toBe(false);
     expect(renderBadge(badge())).toBe(renderBadge(badge()));
+  });
+});
+
+describe('uptimeTone', () => {
+  it('colours an uptime figure by how good it is, in the page’s colours', () => {
+    expect([100, 99.9, 99.89, 99, 98.99, 95, 94.99, 0].map(uptimeTone)).toEqual([
+      'none',
+      'none',
+      'minor',
+      'minor',
+      'major',
+      'major',
+      'critical',
+      'critical',
+    ]);
   });
 });
