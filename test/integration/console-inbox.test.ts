@@ -171,9 +171,13 @@ describe.each(testDatabases())('console report inbox on $name', (database) => {
       'Failed request',
       '#4711',
       'Full page (stitched)',
+      // The country by its name in the reader's language, with the code the reporter sent.
+      'Germany (DE)',
     ]) {
       expect(page).toContain(text);
     }
+    const inRussian = await client.get(`/console/reports/${report.reference}`, { 'accept-language': 'ru' });
+    expect(await inRussian.text()).toContain('Германия (DE)');
     expect(page).toContain(`<img src="/console/reports/${report.reference}/attachments/0"`);
     expect(page).toContain(`<img src="/console/reports/${report.reference}/attachments/1"`);
   });

@@ -127,7 +127,7 @@ ${facts(
     ['console.report.tried', r.tried],
     ['console.report.account', r.account],
     ['console.report.shareWith', r.share_with],
-    ['console.report.country', r.country],
+    ['console.report.country', r.country && countryName(r.country, ctx.locale)],
     ['console.report.contact', r.contact_email],
   ],
   ctx,
@@ -154,4 +154,22 @@ ${consoleEntries(r, ctx)}
 <h2>${t('console.report.forwarding')}</h2>
 ${forwarding(v, ctx)}`;
   return renderConsole({ title: `${row.reference}: ${row.title}`, section: 'inbox', body }, ctx);
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country code as the reader says the country's name, with the code: "Germany (DE)", "Германия (DE)". */
+function countryName(code: string, locale: string): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    regionNames.set(locale, names);
+  }
+  let name: string | undefined;
+  try {
+    name = names.of(code);
+  } catch {
+    // Not a region code Intl knows the shape of: show what the reporter sent.
+  }
+  return name ? `${name} (${code})` : code;
 }
