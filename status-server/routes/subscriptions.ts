@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { availableLocales, createTranslator } from '../../shared/i18n/index.ts';
@@ -8,7 +9,7 @@ import type { Store } from '../platform/db.ts';
 import { jsonBody } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, failureOf, invalid, invalidFromZod, renderError } from '../platform/http/errors.ts';
-import { pagePath, requestLocale } from '../platform/http/locale.ts';
+import { LOCALE_COOKIE, pagePath, requestLocale } from '../platform/http/locale.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
@@ -231,9 +232,16 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
         renderConfirmed({ address: sub.address, manageUrl: (await links()).manageUrl(sub.id) }, view(c)),
       );
     })
-    .get('/subscriptions/manage/:token', async (c) =>
-      managePage(c, await byManageLink(c.req.param('token')), { saved: false }),
-    )
+    .get('/subscriptions/manage/:token', async (c) => {
+      const sub = await byManageLink(c.req.param('token'));
+      // The subscriber's own page speaks their language, unless this request names one.
+      const named = c.req.url.includes('lang=') || getCookie(c, LOCALE_COOKIE) !== undefined;
+      return managePage(
+        c,
+        sub,
+        named ? { saved: false } : { saved: false, locale: localeOf(sub, config.defaultLocale) },
+      );
+    })
     .post('/subscriptions/manage/:token', limit, async (c) => {
       const sub = await byManageLink(c.req.param('token'));
       const fields = await form(c);

@@ -175,6 +175,12 @@ describe.each(testDatabases())('subscribers’ languages on $name', (database) =
     expect(answer).toContain(uk('manage.saved'));
     expect(answer).toContain('<option value="uk" lang="uk" selected>Українська</option>');
     expect((await row('olena@example.ua')).locale).toBe('uk');
+    // Opened later without ?lang= (a typed or shared link), from a browser asking for English, the
+    // page is the subscriber's own, in their language; a ?lang= of the request still wins.
+    const bare = manage.replace(/\?lang=cs$/, '');
+    const later = await (await server.request(bare, { headers: { 'accept-language': 'en' } })).text();
+    expect(later).toContain('<html lang="uk">');
+    expect(await (await server.request(`${bare}?lang=ro`)).text()).toContain('<html lang="ro">');
 
     await publishIncident(server, { name: 'API знову повільне' });
     await server.worker.drain();
