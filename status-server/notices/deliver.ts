@@ -220,18 +220,16 @@ export function noticeHandlers(deps: NoticeDeps): Record<string, JobHandler> {
       const expiresAt = sub.confirm_expires_at ?? '';
       if (Date.parse(expiresAt) <= Date.now()) return { skipped: 'verification expired' };
       const nonce = sub.confirm_nonce;
+      const locale = localeOf(sub, config.defaultLocale);
       const request = {
         // The nonce the confirmation link signs doubles as the challenge: both prove the same reading.
         challenge: nonce,
-        confirmUrl: (await linksOnce()).confirmUrl(sub.id, nonce),
+        // Opened by a person (a Slack message's reader, or whoever gets the JSON), so in their language.
+        confirmUrl: inLanguage((await linksOnce()).confirmUrl(sub.id, nonce), locale),
         expiresAt,
         createdAt: job.created_at,
       };
-      const body = channel.verification(
-        request,
-        config,
-        createTranslator(localeOf(sub, config.defaultLocale)),
-      );
+      const body = channel.verification(request, config, createTranslator(locale));
       const answer = await postWebhook(
         { url: sub.address, secret: sub.secret },
         body,

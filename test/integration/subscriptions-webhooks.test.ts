@@ -153,6 +153,8 @@ describe.each(testDatabases())('public webhook verification on $name', (database
 
     // The owner reads the request and follows its link: opening it changes nothing, its button confirms.
     const link = verifyLink(requestsTo('/quiet')[0]?.body);
+    // It opens the page in the subscriber's language: the page's default here.
+    expect(link).toMatch(/\?lang=en$/);
     const page = await server.request(link);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`${hooks.url}/quiet`);
