@@ -54,6 +54,7 @@ const env = z.object({
       return targets;
     }),
   SNAPDESK_INCIDENT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  SNAPDESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(5),
   SNAPDESK_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   SNAPDESK_FORM_CONFIG: z.string().optional(),
   ...subscriptionEnv.shape,
@@ -115,6 +116,8 @@ export interface Config {
   incidentWindowMs: number;
   /** Reports one client address may send a minute (half of it at once). */
   intakePerMinute: number;
+  /** How long after it was resolved the reporter may confirm or reopen a request; then it closes itself. */
+  reopenWindowMs: number;
   /** The report form served to the extension. */
   formConfig: FormConfig;
   /** Where received reports are forwarded: e-mail, Redmine, a webhook; any or none. */
@@ -153,6 +156,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     responseTargets: e.SNAPDESK_RESPONSE_TARGETS,
     incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,
     intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
+    reopenWindowMs: e.SNAPDESK_REOPEN_DAYS * 86_400_000,
     formConfig: readFormConfig(e.SNAPDESK_FORM_CONFIG),
     forwarding: forwarding.config,
     subscriptions: subscriptionSettings(e),

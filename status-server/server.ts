@@ -7,9 +7,13 @@ import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
 import { forwardingHandler } from './reports/forwarding.ts';
+import { sweepExpired } from './requests/service.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
+
+/** How often resolved requests past their window are closed: a window is days, so minutes are plenty. */
+const SWEEP_MS = 10 * 60_000;
 
 export interface Running {
   store: Store;
@@ -56,6 +60,18 @@ export async function startServer(
     { batch: 500, ...options.worker },
   );
   if (options.startWorker !== false) worker.start();
+  // Resolved requests past the reopen window close themselves. Reading one closes it at once
+  // (requests/store.ts); this sweep closes those nobody reads, so lists and counts agree. Each close
+  // is a guarded write under the report's lock, so servers sharing a database may all sweep.
+  const sweep =
+    options.startWorker === false
+      ? undefined
+      : setInterval(() => {
+          sweepExpired({ db: store.db, config }).catch((err) =>
+            console.error('closing resolved requests past their window failed:', err),
+          );
+        }, SWEEP_MS);
+  sweep?.unref();
   const status = statusService({ store, snapshots, wake: () => worker.wake(), locale: config.defaultLocale });
   const app = createApp({
     config,
@@ -73,6 +89,7 @@ export async function startServer(
     worker,
     app,
     async close() {
+      clearInterval(sweep);
       await worker.stop();
       await snapshots.stop();
       mailer.close();

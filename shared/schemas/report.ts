@@ -11,6 +11,18 @@ export const blockingImpact = z.enum(['ordering', 'work', 'none']);
 /** How an image was produced, so support knows how far to trust its pixels. */
 export const captureMethod = z.enum(['viewport', 'stitched', 'html2canvas', 'upload']);
 export const reportState = z.enum(['received', 'forwarded', 'retrying', 'failed']);
+/** A request's progress at the help desk, apart from whether it reached it (`reportState`). */
+export const requestState = z.enum([
+  'received',
+  'open',
+  'in_progress',
+  'waiting_for_customer',
+  'resolved',
+  'closed',
+  'reopened',
+]);
+/** Where a change to a request came from. */
+export const requestSource = z.enum(['console', 'reporter', 'redmine', 'webhook', 'system']);
 
 const text = (max: number) => wellFormed(z.string()).trim().max(max);
 const optionalText = (max: number) => text(max).optional();
@@ -121,13 +133,49 @@ export const reportStatusResponse = z.object({
   received_at: isoTime,
   external_reference: z.string().nullable(),
   incident: incidentLink.nullable(),
+  /** The request's progress at the help desk. Added later: clients written before it ignore it. */
+  request: z
+    .object({
+      state: requestState,
+      state_changed_at: isoTime,
+      /** Every change of state, oldest first. */
+      history: z.array(
+        z.object({
+          at: isoTime,
+          from: requestState,
+          to: requestState,
+          source: requestSource,
+          /** The reporter's reason, for a reopened request. */
+          reason: z.string().nullable(),
+        }),
+      ),
+      /** What support wrote for the customer and the customer's answers, oldest first; never internal notes. */
+      comments: z.array(
+        z.object({
+          at: isoTime,
+          author: z.enum(['support', 'reporter']),
+          source: requestSource,
+          body: z.string(),
+        }),
+      ),
+    })
+    .optional(),
 });
+
+/** Text a reporter or support writes on a request: trimmed, not empty, at most 10,000 characters. */
+export const requestText = text(10_000).min(1, 'must not be empty');
+/** `POST /api/reports/:reference/answer`. */
+export const requestAnswer = z.strictObject({ text: requestText });
+/** `POST /api/reports/:reference/reopen`. */
+export const requestReopen = z.strictObject({ reason: requestText });
 
 export type RequestType = z.infer<typeof requestType>;
 export type Priority = z.infer<typeof priority>;
 export type BlockingImpact = z.infer<typeof blockingImpact>;
 export type CaptureMethod = z.infer<typeof captureMethod>;
 export type ReportState = z.infer<typeof reportState>;
+export type RequestState = z.infer<typeof requestState>;
+export type RequestSource = z.infer<typeof requestSource>;
 export type ConsoleEntry = z.infer<typeof consoleEntry>;
 export type Environment = z.infer<typeof environment>;
 export type AttachmentMeta = z.infer<typeof attachmentMeta>;

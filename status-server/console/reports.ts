@@ -1,16 +1,20 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { issuesFromZod } from '../../shared/schemas/error.ts';
-import { reportState } from '../../shared/schemas/report.ts';
+import { reportState, requestText } from '../../shared/schemas/report.ts';
 import { entityId, hostName } from '../../shared/schemas/status.ts';
+import { Invalid } from '../domain/errors.ts';
+import { supportStates } from '../domain/request-lifecycle.ts';
 import { retryNow } from '../platform/jobs/queue.ts';
 import { forwardingStatus } from '../reports/forwarding.ts';
 import { attachmentResponse } from '../reports/serve.ts';
+import { loadRequest, supportUpdate } from '../requests/service.ts';
 import { INBOX_PAGE_SIZE, inboxChoices, listInbox } from '../store/inbox.ts';
-import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
+import { loadAttachmentData, loadReportByReference, type StoredReport } from '../store/reports.ts';
+import { emptyForm, type FormState } from '../views/console/form.ts';
 import { renderInbox } from '../views/console/inbox.ts';
 import { renderReport } from '../views/console/report.ts';
-import { fieldErrors } from './forms.ts';
+import { fieldErrors, readForm, submit } from './forms.ts';
 import { type ConsoleDeps, type ConsoleEnv, problem, viewOf } from './guard.ts';
 
 /** The inbox's query string; unknown parameters are ignored, wrong values are named on the page. */
@@ -24,10 +28,39 @@ const inboxQuery = z.object({
 
 const reference = z.string().regex(/^SD-\d{1,12}$/);
 
+/** The report page's request form: a state support may set (none: unchanged), a reply for the customer. */
+const requestUpdate = z.object({
+  state: z.enum(supportStates).optional(),
+  reply: requestText.optional(),
+});
+
 /** The report inbox (the console's home), one report's page with its images, and "Retry now". */
 export function reportRoutes(deps: ConsoleDeps) {
   const { store, config } = deps;
   const { db } = store;
+
+  const requests = { db, config };
+
+  /** The report's page; with a form that was refused, shown again with its errors (400). */
+  const page = async (c: Context<ConsoleEnv>, stored: StoredReport, requestForm?: FormState) => {
+    const incident = stored.row.incident_id
+      ? await db
+          .selectFrom('incidents')
+          .select(['id', 'name'])
+          .where('id', '=', stored.row.incident_id)
+          .executeTakeFirst()
+      : undefined;
+    const forwarding = await forwardingStatus(db, stored.row.id);
+    const retried = c.req.query('retried') === '1';
+    const request = await loadRequest(requests, stored.row.id);
+    return c.html(
+      renderReport(
+        { stored, incident, forwarding, retried, request, requestForm: requestForm ?? emptyForm() },
+        viewOf(c, config),
+      ),
+      requestForm ? 400 : 200,
+    );
+  };
 
   const findReport = async (ref: string) =>
     reference.safeParse(ref).success ? loadReportByReference(db, ref) : undefined;
@@ -57,16 +90,23 @@ export function reportRoutes(deps: ConsoleDeps) {
       const stored = await findReport(c.req.param('reference'));
       if (!stored)
         return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noReport');
-      const incident = stored.row.incident_id
-        ? await db
-            .selectFrom('incidents')
-            .select(['id', 'name'])
-            .where('id', '=', stored.row.incident_id)
-            .executeTakeFirst()
-        : undefined;
-      const forwarding = await forwardingStatus(db, stored.row.id);
-      const retried = c.req.query('retried') === '1';
-      return c.html(renderReport({ stored, incident, forwarding, retried }, viewOf(c, config)));
+      return page(c, stored);
+    })
+    .post('/reports/:reference/request', async (c) => {
+      const stored = await findReport(c.req.param('reference'));
+      if (!stored)
+        return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noReport');
+      const form = await readForm(c);
+      const view = viewOf(c, config);
+      const input = { state: form.get('state') || undefined, reply: form.get('reply') || undefined };
+      const saved = await submit(requestUpdate, input, ['state', 'reply'], async (d) => {
+        // Neither a new state nor a reply: say so rather than pretend something was saved.
+        if (!d.state && !d.reply)
+          throw new Invalid([{ path: '', message: view.t('console.request.nothing') }]);
+        await supportUpdate(requests, stored.row.id, d);
+      });
+      if (!saved.ok) return page(c, stored, { values: form, errors: saved.errors });
+      return c.redirect(`/console/reports/${stored.row.reference}#request`, 303);
     })
     .get('/reports/:reference/attachments/:position', async (c) => {
       const position = c.req.param('position');

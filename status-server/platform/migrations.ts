@@ -369,6 +369,54 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('subscriptions').dropColumn('locale').execute();
     },
   },
+  '0007_request_lifecycle': {
+    // A request's progress at the help desk, beside whether it reached it (`state`), and its history:
+    // changes of state and what support and the reporter wrote each other, in (at, id) order.
+    // Reports already forwarded are open, as forwarding makes every new one; the others are received.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('reports')
+        .addColumn('request_state', 'text', (c) => c.notNull().defaultTo('received'))
+        .execute();
+      await db.schema.alterTable('reports').addColumn('state_changed_at', 'text').execute();
+      await db
+        .updateTable('reports')
+        .set((eb) => ({
+          request_state: sql<string>`case when ${eb.ref('state')} = 'forwarded' then 'open' else 'received' end`,
+          state_changed_at: eb.ref('received_at'),
+        }))
+        .execute();
+      await db.schema
+        .createTable('report_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('from_state', 'text')
+        .addColumn('to_state', 'text')
+        .addColumn('body', 'text')
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('report_events_by_report')
+        .on('report_events')
+        .columns(['report_id', 'at', 'id'])
+        .execute();
+      // The sweep that closes resolved requests past their window looks them up by state and time.
+      await db.schema
+        .createIndex('reports_by_request_state')
+        .on('reports')
+        .columns(['request_state', 'state_changed_at'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('reports_by_request_state').ifExists().execute();
+      await sql`drop table if exists report_events`.execute(db);
+      await db.schema.alterTable('reports').dropColumn('state_changed_at').execute();
+      await db.schema.alterTable('reports').dropColumn('request_state').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -386,3 +434,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 }
 
 export const migrationNames = Object.keys(migrations).sort();
+
+/** Brings the database to the named version and no further: for tests of a migration's data. */
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`database migration to ${name} failed: ${String(error)}`, { cause: error });
+}

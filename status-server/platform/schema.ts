@@ -1,4 +1,10 @@
-import type { Priority, ReportState, RequestType } from '../../shared/schemas/report.ts';
+import type {
+  Priority,
+  ReportState,
+  RequestSource,
+  RequestState,
+  RequestType,
+} from '../../shared/schemas/report.ts';
 import type {
   ComponentStatus,
   IncidentImpact,
@@ -95,6 +101,24 @@ export interface Database {
     incident_link: 'reporter' | 'match' | null;
     state: ReportState;
     external_ref: string | null;
+    /** The request's progress at the help desk (domain/request-lifecycle.ts). */
+    request_state: RequestState;
+    /** When it entered `request_state`; null only for a row written before this column existed. */
+    state_changed_at: string | null;
+  };
+  /** A request's history: changes of state, and comments between support and the reporter. */
+  report_events: {
+    id: string;
+    report_id: string;
+    at: string;
+    /** A change of state, a comment support wrote for the customer, or the reporter's answer. */
+    kind: 'state' | 'comment' | 'answer';
+    from_state: RequestState | null;
+    to_state: RequestState | null;
+    /** The comment or answer; for a reopening, the reporter's reason. */
+    body: string | null;
+    author: 'support' | 'reporter' | 'system';
+    source: RequestSource;
   };
   report_attachments: {
     id: string;

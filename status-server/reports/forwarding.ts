@@ -14,6 +14,7 @@ import type { Store } from '../platform/db.ts';
 import { type JobHandler, PermanentError } from '../platform/jobs/handler.ts';
 import type { Job } from '../platform/jobs/queue.ts';
 import type { Database } from '../platform/schema.ts';
+import { markForwarded } from '../requests/store.ts';
 import { loadAttachmentData, loadReport } from '../store/reports.ts';
 
 const forwardPayload = z.object({ connector: connectorName });
@@ -100,6 +101,8 @@ async function updateReportState(db: Kysely<Database>, reportId: string): Promis
       .execute();
     const next = reportState(jobs);
     if (next) await trx.updateTable('reports').set(next).where('id', '=', reportId).execute();
+    // The help desk has it: the request is open there (a request support moved on already stays).
+    if (next?.state === 'forwarded') await markForwarded(trx, reportId, new Date());
   });
 }
 

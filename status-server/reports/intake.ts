@@ -90,6 +90,8 @@ export async function receiveReport(
           incident_link: incident ? (report.incident_id ? 'reporter' : 'match') : null,
           state: 'received',
           external_ref: null,
+          request_state: 'received',
+          state_changed_at: receivedAt.toISOString(),
         })
         .execute();
       if (files.length) {

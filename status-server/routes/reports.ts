@@ -1,18 +1,26 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
-import type { ReportStatusResponse } from '../../shared/schemas/report.ts';
+import { type ReportStatusResponse, requestAnswer, requestReopen } from '../../shared/schemas/report.ts';
 import { hostName } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import { hostCovers } from '../domain/correlate.ts';
-import { multipartBody } from '../platform/http/body.ts';
+import { jsonBody, MAX_JSON_BODY, multipartBody } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, invalid, notFound } from '../platform/http/errors.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
 import { attachmentResponse } from '../reports/serve.ts';
+import {
+  answerRequest,
+  confirmRequest,
+  loadRequest,
+  type RequestDeps,
+  reopenRequest,
+  reporterView,
+} from '../requests/service.ts';
 import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 
 /**
@@ -43,6 +51,36 @@ export function reportRoutes(deps: IntakeDeps) {
     allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
     allowMethods: ['GET', 'POST'],
     maxAge: 600,
+  });
+
+  const requests: RequestDeps = { db, config: deps.config };
+
+  /**
+   * The report the request's secret opens. Unknown reference and wrong secret answer alike, so
+   * references cannot be probed; the reporter's actions check it as the status read does, first.
+   */
+  const reporterReport = async (c: Context) => {
+    const ref = c.req.param('reference') ?? '';
+    const secret = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    const key = await serverKey(db, 'report-status');
+    const stored =
+      reference.safeParse(ref).success && verify(key, secret, ref)
+        ? await loadReportByReference(db, ref)
+        : undefined;
+    if (!stored) throw notFound('report you can read', ref);
+    return stored;
+  };
+  // The reporter's writes: a secret's holder may not fill the database with answers.
+  const actionLimit = rateLimit({
+    perMinute: deps.config.intakePerMinute,
+    burst: Math.ceil(deps.config.intakePerMinute / 2),
+    key: (c) => clientAddress(c, deps.config.trustProxy),
+  });
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY,
+    onError: () => {
+      throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+    },
   });
 
   return new Hono()
@@ -97,15 +135,7 @@ export function reportRoutes(deps: IntakeDeps) {
       },
     )
     .get('/reports/:reference/status', async (c) => {
-      const ref = c.req.param('reference');
-      const secret = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-      const key = await serverKey(db, 'report-status');
-      // Unknown reference and wrong secret answer alike, so references cannot be probed.
-      const stored =
-        reference.safeParse(ref).success && verify(key, secret, ref)
-          ? await loadReportByReference(db, ref)
-          : undefined;
-      if (!stored) throw notFound('report you can read', ref);
+      const stored = await reporterReport(c);
       const incident = stored.row.incident_id
         ? await db
             .selectFrom('incidents')
@@ -119,7 +149,25 @@ export function reportRoutes(deps: IntakeDeps) {
         received_at: stored.row.received_at,
         external_reference: stored.row.external_ref,
         incident: incident ? incidentLink(deps.config, incident) : null,
+        request: reporterView(await loadRequest(requests, stored.row.id)),
       } satisfies ReportStatusResponse);
+    })
+    .post('/reports/:reference/answer', actionLimit, jsonLimit, async (c) => {
+      const stored = await reporterReport(c);
+      const { text } = await jsonBody(c, requestAnswer);
+      await answerRequest(requests, stored.row.id, text);
+      return c.json({ request: reporterView(await loadRequest(requests, stored.row.id)) });
+    })
+    .post('/reports/:reference/confirm', actionLimit, async (c) => {
+      const stored = await reporterReport(c);
+      await confirmRequest(requests, stored.row.id);
+      return c.json({ request: reporterView(await loadRequest(requests, stored.row.id)) });
+    })
+    .post('/reports/:reference/reopen', actionLimit, jsonLimit, async (c) => {
+      const stored = await reporterReport(c);
+      const { reason } = await jsonBody(c, requestReopen);
+      await reopenRequest(requests, stored.row.id, reason);
+      return c.json({ request: reporterView(await loadRequest(requests, stored.row.id)) });
     })
     .get('/reports/:reference/attachments/:position', async (c) => {
       const ref = c.req.param('reference');

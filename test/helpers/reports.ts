@@ -113,6 +113,8 @@ export async function insertReport(store: Store, options: InsertReportOptions = 
       incident_link: incidentId ? 'match' : null,
       state: 'received',
       external_ref: null,
+      request_state: 'received',
+      state_changed_at: received,
       ...columns,
     };
     await trx.insertInto('reports').values(row).execute();

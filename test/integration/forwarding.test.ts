@@ -52,6 +52,14 @@ describe.each(testDatabases())('forwarding to several help desks on $name', (dat
     expect([smtp.messages.length, redmine.issues.length, hook.deliveries.length]).toEqual([1, 1, 1]);
     const row = await reportRow(sent.id);
     expect(row).toMatchObject({ state: 'forwarded', external_ref: `redmine#${redmine.issues[0]?.id}` });
+    // The help desk has it: the request is open, and its history says so once.
+    expect(row.request_state).toBe('open');
+    const events = await store.db
+      .selectFrom('report_events')
+      .select(['from_state', 'to_state', 'source'])
+      .where('report_id', '=', sent.id)
+      .execute();
+    expect(events).toEqual([{ from_state: 'received', to_state: 'open', source: 'system' }]);
     const status = await forwardingStatus(store.db, sent.id);
     expect(status.map((s) => [s.connector, s.state, s.attempts]).sort()).toEqual([
       ['email', 'done', 1],
@@ -66,7 +74,12 @@ describe.each(testDatabases())('forwarding to several help desks on $name', (dat
     await forward();
 
     expect([smtp.messages.length, redmine.issues.length, hook.deliveries.length]).toEqual([1, 0, 1]);
-    expect(await reportRow(sent.id)).toMatchObject({ state: 'retrying', external_ref: null });
+    // Not every help desk has it yet: the request stays received.
+    expect(await reportRow(sent.id)).toMatchObject({
+      state: 'retrying',
+      external_ref: null,
+      request_state: 'received',
+    });
     const waiting = (await forwardingStatus(store.db, sent.id)).find((s) => s.connector === 'redmine');
     expect(waiting).toMatchObject({ state: 'pending', attempts: 1 });
     expect(waiting?.last_error).toMatch(/Redmine answered 503/);

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../status-server/platform/db.ts';
-import { migrateToLatest, migrationNames } from '../../status-server/platform/migrations.ts';
+import { migrateToLatest, migrateUpTo, migrationNames } from '../../status-server/platform/migrations.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 
 const tables = [
@@ -20,6 +20,7 @@ const tables = [
   'notices',
   'page_state',
   'report_attachments',
+  'report_events',
   'reports',
   'server_keys',
   'subscription_scopes',
@@ -51,6 +52,46 @@ describe.each(testDatabases())('migrations on $name', (database) => {
       expect(kept).toEqual([{ name: 'G' }]);
       const recorded = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
       expect(recorded.rows.map((r) => r.name)).toEqual(migrationNames);
+    } finally {
+      await store.close();
+      await target.drop();
+    }
+  });
+
+  it('starts reports made before requests had a state: forwarded ones open, the others received', async () => {
+    const target = await database.create();
+    const store = openStore(target);
+    try {
+      await migrateUpTo(store.db, '0006_languages');
+      const row = (id: string, reference: string, state: string) => ({
+        id,
+        reference,
+        idempotency_key: id,
+        request_hash: id,
+        type: 'bug',
+        title: 'Old',
+        body: '{}',
+        page_url: 'https://shop.test/',
+        page_host: 'shop.test',
+        captured_at: '2026-01-01T10:00:00.000Z',
+        received_at: '2026-01-01T10:00:01.000Z',
+        state,
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the table as it was before 0007, not as today's types say
+      await (store.db as Kysely<any>)
+        .insertInto('reports')
+        .values([row('a', 'SD-1', 'forwarded'), row('b', 'SD-2', 'failed')])
+        .execute();
+      await migrateToLatest(store.db);
+      const rows = await store.db
+        .selectFrom('reports')
+        .select(['id', 'request_state', 'state_changed_at'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { id: 'a', request_state: 'open', state_changed_at: '2026-01-01T10:00:01.000Z' },
+        { id: 'b', request_state: 'received', state_changed_at: '2026-01-01T10:00:01.000Z' },
+      ]);
     } finally {
       await store.close();
       await target.drop();

@@ -37,6 +37,13 @@ const EXCEPTIONS: readonly { term: TermId; key: MessageKey; locales?: readonly L
       key: 'history.empty',
       reason: '“No incidents reported”: posted incidents, no customer report',
     },
+    ...(['request.state.in_progress', 'console.requestState.in_progress'] as const).map((key) => ({
+      term: 'inProgress' as const,
+      key,
+      locales: ['cs', 'ro', 'ru', 'uk'] as const,
+      reason:
+        'a request in progress is one support works on (V řešení, În lucru, В работе, У роботі); the glossary word is the maintenance status (under way)',
+    })),
   ];
 
 /** Kept as they are in every language (protocol names, a stored default message), so never a term. */

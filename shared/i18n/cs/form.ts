@@ -322,4 +322,13 @@ export const formMessages = {
   'extension.commandDescription': 'Nahlásit problém s touto stránkou',
   'extension.contextMenuTitle': 'Nahlásit problém s touto stránkou',
   'extension.tabTitle': '{page} — Snapdesk',
+
+  // A request's progress at the help desk, as My reports will show it.
+  'request.state.received': 'Přijato',
+  'request.state.open': 'Otevřeno',
+  'request.state.in_progress': 'V řešení',
+  'request.state.waiting_for_customer': 'Čeká na vás',
+  'request.state.resolved': 'Vyřešeno',
+  'request.state.closed': 'Uzavřeno',
+  'request.state.reopened': 'Znovu otevřeno',
 } satisfies Catalogue['form'];

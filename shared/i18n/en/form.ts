@@ -313,4 +313,13 @@ export const formMessages = {
   'extension.commandDescription': 'Report a problem with this page',
   'extension.contextMenuTitle': 'Report a problem with this page',
   'extension.tabTitle': '{page} — Snapdesk',
+
+  // A request's progress at the help desk, as My reports will show it.
+  'request.state.received': 'Received',
+  'request.state.open': 'Open',
+  'request.state.in_progress': 'In progress',
+  'request.state.waiting_for_customer': 'Waiting for you',
+  'request.state.resolved': 'Resolved',
+  'request.state.closed': 'Closed',
+  'request.state.reopened': 'Reopened',
 } as const;

@@ -324,4 +324,13 @@ export const formMessages = {
   'extension.commandDescription': 'Reportar un problema con esta página',
   'extension.contextMenuTitle': 'Reportar un problema con esta página',
   'extension.tabTitle': '{page} — Snapdesk',
+
+  // A request's progress at the help desk, as My reports will show it.
+  'request.state.received': 'Recibido',
+  'request.state.open': 'Abierto',
+  'request.state.in_progress': 'En curso',
+  'request.state.waiting_for_customer': 'Esperando tu respuesta',
+  'request.state.resolved': 'Resuelto',
+  'request.state.closed': 'Cerrado',
+  'request.state.reopened': 'Reabierto',
 } satisfies Catalogue['form'];

@@ -330,4 +330,13 @@ export const formMessages = {
   'extension.commandDescription': 'Raportați o problemă cu această pagină',
   'extension.contextMenuTitle': 'Raportați o problemă cu această pagină',
   'extension.tabTitle': '{page} — Snapdesk',
+
+  // A request's progress at the help desk, as My reports will show it.
+  'request.state.received': 'Primit',
+  'request.state.open': 'Deschis',
+  'request.state.in_progress': 'În lucru',
+  'request.state.waiting_for_customer': 'Așteaptă răspunsul dumneavoastră',
+  'request.state.resolved': 'Rezolvat',
+  'request.state.closed': 'Închis',
+  'request.state.reopened': 'Redeschis',
 } satisfies Catalogue['form'];

@@ -321,4 +321,13 @@ export const formMessages = {
   'extension.commandDescription': 'Сообщить о проблеме на этой странице',
   'extension.contextMenuTitle': 'Сообщить о проблеме на этой странице',
   'extension.tabTitle': '{page} — Snapdesk',
+
+  // A request's progress at the help desk, as My reports will show it.
+  'request.state.received': 'Получено',
+  'request.state.open': 'Открыто',
+  'request.state.in_progress': 'В работе',
+  'request.state.waiting_for_customer': 'Ждёт вашего ответа',
+  'request.state.resolved': 'Устранено',
+  'request.state.closed': 'Закрыто',
+  'request.state.reopened': 'Открыто повторно',
 } satisfies Catalogue['form'];

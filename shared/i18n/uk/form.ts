@@ -326,4 +326,13 @@ export const formMessages = {
   'extension.commandDescription': 'Повідомити про проблему на цій сторінці',
   'extension.contextMenuTitle': 'Повідомити про проблему на цій сторінці',
   'extension.tabTitle': '{page} — Snapdesk',
+
+  // A request's progress at the help desk, as My reports will show it.
+  'request.state.received': 'Отримано',
+  'request.state.open': 'Відкрито',
+  'request.state.in_progress': 'У роботі',
+  'request.state.waiting_for_customer': 'Чекає на вашу відповідь',
+  'request.state.resolved': 'Вирішено',
+  'request.state.closed': 'Закрито',
+  'request.state.reopened': 'Відкрито повторно',
 } satisfies Catalogue['form'];

@@ -1,12 +1,14 @@
 import { captureMethod, type Report } from '../../../shared/schemas/report.ts';
 import { safeFileName } from '../../domain/file-names.ts';
+import { supportStates } from '../../domain/request-lifecycle.ts';
 import type { ForwardingStatus } from '../../reports/forwarding.ts';
+import type { RequestEvent, RequestRecord } from '../../requests/store.ts';
 import type { AttachmentRow, StoredReport } from '../../store/reports.ts';
 import { timeTag } from '../format.ts';
 import { type Html, html } from '../markup.ts';
 import type { ConsoleContext, ConsoleKey } from './context.ts';
 import { deadlineTag } from './deadline.ts';
-import { csrfField } from './form.ts';
+import { csrfField, errorSummary, type FormState, labelsFrom, selectField, textArea } from './form.ts';
 import { renderConsole } from './layout.ts';
 import { consoleIncidentHref, priorityText, reportHref, stateBadge } from './report-table.ts';
 
@@ -16,6 +18,9 @@ export interface ReportView {
   forwarding: ForwardingStatus[];
   /** Shown once after "Retry now". */
   retried: boolean;
+  /** The request's progress at the help desk, and the form that moves it on. */
+  request: RequestRecord;
+  requestForm: FormState;
 }
 
 type Fact = [ConsoleKey, Html | string | number | undefined | null];
@@ -90,6 +95,56 @@ function forwarding(v: ReportView, ctx: ConsoleContext): Html {
 ${retryable ? html`<form method="post" action="${reportHref(v.stored.row.reference)}/retry">${csrfField(ctx)}<button type="submit">${t('console.report.retry')}</button></form>` : ''}`;
 }
 
+function requestEvent(e: RequestEvent, ctx: ConsoleContext): Html {
+  const { t } = ctx;
+  const what =
+    e.kind === 'state' && e.from_state && e.to_state
+      ? t('console.request.moved', {
+          from: t(`console.requestState.${e.from_state}`),
+          to: t(`console.requestState.${e.to_state}`),
+        })
+      : t(e.kind === 'answer' ? 'console.request.answer' : 'console.request.comment');
+  const body =
+    e.body === null
+      ? ''
+      : e.kind === 'state'
+        ? html`<p class="text">${t('console.request.reason', { reason: e.body })}</p>`
+        : html`<p class="text">${e.body}</p>`;
+  return html`<li><p><strong>${what}</strong> · ${timeTag(e.at, ctx)} · <span class="meta">${t('console.request.by', { source: t(`console.request.source.${e.source}`) })}</span></p>${body}</li>`;
+}
+
+/** The request's state and history, and the one form with which support sets its state and replies. */
+function request(v: ReportView, ctx: ConsoleContext): Html {
+  const { t } = ctx;
+  const r = v.request;
+  const labelOf = labelsFrom({ state: 'console.request.setState', reply: 'console.request.comment' }, ctx);
+  return html`<h2 id="request">${t('console.request.heading')}</h2>
+${facts(
+  [
+    ['console.request.current', html`<span class="pill">${t(`console.requestState.${r.state}`)}</span>`],
+    ['console.request.changed', timeTag(r.state_changed_at, ctx)],
+  ],
+  ctx,
+)}
+<h3>${t('console.request.history')}</h3>
+${r.events.length ? html`<ol class="history">${r.events.map((e) => requestEvent(e, ctx))}</ol>` : html`<p class="empty">${t('console.request.noHistory')}</p>`}
+<form method="post" action="${reportHref(v.stored.row.reference)}/request" novalidate>${csrfField(ctx)}
+${errorSummary(v.requestForm, labelOf, ctx)}
+${selectField({
+  name: 'state',
+  label: t('console.request.setState'),
+  form: v.requestForm,
+  choices: [
+    { value: '', label: t('console.request.keep', { state: t(`console.requestState.${r.state}`) }) },
+    ...supportStates
+      .filter((s) => s !== r.state)
+      .map((s) => ({ value: s, label: t(`console.requestState.${s}`) })),
+  ],
+})}
+${textArea({ name: 'reply', label: t('console.request.comment'), hint: t('console.request.replyHint'), form: v.requestForm })}
+<button type="submit">${t('console.request.save')}</button></form>`;
+}
+
 /** One report with everything the reporter sent, its images, and where it has been forwarded. */
 export function renderReport(v: ReportView, ctx: ConsoleContext): string {
   const { t } = ctx;
@@ -113,6 +168,7 @@ ${facts(
   ],
   ctx,
 )}
+${request(v, ctx)}
 <h2>${t('console.report.details')}</h2>
 ${facts(
   [
