@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { byText } from '../../shared/order.ts';
 import type { RequestSource, RequestState } from '../../shared/schemas/report.ts';
 import { Conflict, NotFound } from '../domain/errors.ts';
@@ -25,9 +25,14 @@ export interface RequestRecord {
   events: RequestEvent[];
 }
 
-/** A request's events in their total order: time, then id, as SQL and JavaScript both sort them. */
+/**
+ * A request's events in their total order, as SQL and JavaScript both sort them: time; at one time a
+ * change of state before the comment written with it; then id.
+ */
 export const eventOrder = (a: RequestEvent, b: RequestEvent): number =>
-  byText(a.at, b.at) || byText(a.id, b.id);
+  byText(a.at, b.at) || stateFirst(a) - stateFirst(b) || byText(a.id, b.id);
+
+const stateFirst = (e: RequestEvent) => (e.kind === 'state' ? 0 : 1);
 
 const system: Actor = { author: 'system', source: 'system' };
 
@@ -169,6 +174,8 @@ export async function readRequest(
     .selectAll()
     .where('report_id', '=', reportId)
     .orderBy('at')
+    // A change of state and the comment written with it share their time: the change reads first.
+    .orderBy(sql`case when kind = 'state' then 0 else 1 end`)
     .orderBy('id')
     .execute();
   return { state: row.request_state, state_changed_at: changedAt, events };

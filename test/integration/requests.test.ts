@@ -269,6 +269,34 @@ describe.each(testDatabases())('a request’s life on $name', (database) => {
     );
   });
 
+  it('lists a change of state before the comment written with it, whatever their ids', async () => {
+    const r = await reporter();
+    const at = '2026-05-02T10:00:00.000Z';
+    const event = (id: string, kind: 'state' | 'comment') => ({
+      id,
+      report_id: r.report.id,
+      at,
+      kind,
+      from_state: kind === 'state' ? ('open' as const) : null,
+      to_state: kind === 'state' ? ('waiting_for_customer' as const) : null,
+      body: kind === 'state' ? null : 'Which browser?',
+      author: 'support' as const,
+      source: 'console' as const,
+    });
+    // The comment's id sorts first: the order must still put the change of state before it.
+    await server.store.db
+      .insertInto('report_events')
+      .values([event('zzzzzzzzzzzz', 'state'), event('000000000000', 'comment')])
+      .execute();
+    const read = await readRequest(server.store.db, r.report.id, {
+      now: new Date(),
+      reopenWindowMs: 5 * day,
+    });
+    const mine = read.events.filter((e) => e.at === at);
+    expect(mine.map((e) => e.kind)).toEqual(['state', 'comment']);
+    expect([...mine].reverse().sort(eventOrder)).toEqual(mine);
+  });
+
   it('opens a received request when forwarding reaches the help desk, and leaves one support moved on', async () => {
     const fresh = await reporter();
     await server.store.db.transaction().execute((trx) => markForwarded(trx, fresh.report.id, new Date()));
