@@ -1,9 +1,9 @@
 import { fill } from '../../shared/i18n/message.ts';
+import { pseudoMessages } from '../../shared/i18n/pseudo.ts';
 import type { FormText } from '../../shared/schemas/form-config.ts';
 import { catalogues, type UiKey, type UiMessages } from './catalogue.ts';
 import { browserLocale, chosenLocale } from './language.ts';
 import { textIn, type UiLocale } from './locale.ts';
-import { pseudoMessages } from './pseudo.ts';
 
 export type { UiKey } from './catalogue.ts';
 export type Params = Record<string, string | number>;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../extension/lib/pseudo.ts';
+import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../shared/i18n/pseudo.ts';
 import {
   configureServer,
   EXTENSION_DIR,

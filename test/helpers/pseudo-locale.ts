@@ -1,5 +1,5 @@
-import { en } from '../../shared/i18n/en/index.ts';
 import { availableLocales, catalogues, type Messages } from '../../shared/i18n/index.ts';
+import { pseudoMessages, withoutMessages } from '../../shared/i18n/pseudo.ts';
 
 /**
  * A test-only language: every English message wrapped in ⟦ ⟧, with Russian dates, numbers and
@@ -11,10 +11,7 @@ export const PSEUDO = 'ru-XA';
 
 export function registerPseudoLocale(): void {
   if (availableLocales.includes(PSEUDO)) return;
-  const wrapped = Object.fromEntries(
-    Object.values(en).flatMap((surface) => Object.entries(surface).map(([key, text]) => [key, `⟦${text}⟧`])),
-  ) as Messages;
-  catalogues[PSEUDO] = wrapped;
+  catalogues[PSEUDO] = pseudoMessages(catalogues.en as Messages);
   (availableLocales as string[]).push(PSEUDO);
 }
 
@@ -54,12 +51,8 @@ const decode = (s: string) =>
  */
 export function untranslated(html: string, allowed: RegExp[] = []): string[] {
   return perceivable(html).filter((piece) => {
-    let rest = piece;
-    // Messages nest (a status label inside a sentence): peel the innermost first.
-    for (let before = ''; before !== rest; ) {
-      before = rest;
-      rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ').replace(/⟪[^⟪⟫]*⟫/g, ' ');
-    }
+    // Data can sit inside a message (a name in a sentence): take data out first, then the messages.
+    let rest = withoutMessages(piece.replace(/⟪[^⟪⟫]*⟫/g, ' '));
     for (const a of allowed) rest = rest.replace(a, ' ');
     return /[A-Za-z]/.test(rest);
   });

@@ -3,10 +3,10 @@ import { catalogues } from '../../extension/lib/catalogue.ts';
 import { formatTime, setLocale, t, tKey, tText, uiLocale } from '../../extension/lib/i18n.ts';
 import { decideLocale, LOCALE_NAMES, textIn, uiLocales } from '../../extension/lib/locale.ts';
 import { localeMessageFiles, MANIFEST_MESSAGES } from '../../extension/lib/manifest-locales.ts';
-import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoMessages } from '../../extension/lib/pseudo.ts';
 import { en } from '../../shared/i18n/en/index.ts';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import { locales } from '../../shared/i18n/locales.ts';
+import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoMessages } from '../../shared/i18n/pseudo.ts';
 
 describe("the extension's language", () => {
   it('is the options’ choice when there is one', () => {

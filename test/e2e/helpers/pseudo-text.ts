@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../../extension/lib/pseudo.ts';
+import { withoutMessages } from '../../../shared/i18n/pseudo.ts';
 
 /** A piece of text a person sees or hears on a page, and where it is. */
 export interface ShownText {
@@ -61,14 +61,9 @@ const REFERENCE = /\bSD-\d+\b/g;
  */
 export function untranslated(texts: readonly ShownText[], data: readonly string[]): ShownText[] {
   const pieces = [...new Set(data.filter((d) => d.trim() !== ''))].sort((a, b) => b.length - a.length);
-  const innermost = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g');
   const left: ShownText[] = [];
   for (const { where, text } of texts) {
-    let rest = text;
-    for (let before = ''; before !== rest; ) {
-      before = rest;
-      rest = rest.replace(innermost, ' ');
-    }
+    let rest = withoutMessages(text);
     for (const piece of pieces) rest = rest.split(piece).join(' ');
     rest = rest.replace(DATE_TIME, ' ').replace(REFERENCE, ' ');
     if (/\p{L}/u.test(rest)) left.push({ where, text });
