@@ -1,4 +1,4 @@
-import type { RequestState } from '../../shared/schemas/report.ts';
+import { type RequestState, requestState } from '../../shared/schemas/report.ts';
 
 /**
  * A request's life after it reached us: what support and the reporter may do in which state. Pure:
@@ -15,15 +15,7 @@ import type { RequestState } from '../../shared/schemas/report.ts';
  *   as closed already (`effectiveState`), so nothing acts on a request the window has ended.
  * - Forwarding moves a `received` request to `open` once the help desk has it.
  */
-export const requestStates = [
-  'received',
-  'open',
-  'in_progress',
-  'waiting_for_customer',
-  'resolved',
-  'closed',
-  'reopened',
-] as const satisfies readonly RequestState[];
+export const requestStates: readonly RequestState[] = requestState.options;
 
 /** The states support may set (`received` is only where a request starts, `reopened` the reporter's). */
 export const supportStates = [
