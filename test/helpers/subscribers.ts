@@ -57,12 +57,17 @@ export async function subscribeEmail(
   const res = await post(server, '/api/subscriptions', { email, ...scope });
   expect(res.status).toBe(202);
   await server.worker.drain();
+  await confirmByMail(server, sink, email);
+}
+
+/** Follows the last confirmation mail's link and presses its button; answers the confirmed page. */
+export async function confirmByMail(server: NoticeServer, sink: MailSink, email: string): Promise<string> {
   const mail = sink.to(email).at(-1);
-  const link = linkIn(mail?.text, '/subscriptions/confirm/');
-  const page = await server.request(link);
+  const page = await server.request(linkIn(mail?.text, '/subscriptions/confirm/'));
   expect(page.status).toBe(200);
   const done = await server.request(formAction(await page.text()), { method: 'POST' });
   expect(done.status).toBe(200);
+  return done.text();
 }
 
 /** The confirmation link a verification request carries: `data.confirm_url`, or Slack's `<url|…>`. */

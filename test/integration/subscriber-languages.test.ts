@@ -7,6 +7,7 @@ import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.t
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
 import { type NoticeServer, startNoticeServer } from '../helpers/notice-server.ts';
 import {
+  confirmByMail,
   countRows,
   createComponent,
   formAction,
@@ -55,15 +56,7 @@ describe.each(testDatabases())('subscribers’ languages on $name', (database) =
       .where('address', '=', address)
       .executeTakeFirstOrThrow();
 
-  /** Follows the confirmation mail's link and presses its button; answers the confirmation page. */
-  async function confirm(address: string): Promise<string> {
-    const mail = sink.to(address).at(-1);
-    const page = await server.request(linkIn(mail?.text, '/subscriptions/confirm/'));
-    expect(page.status).toBe(200);
-    const done = await server.request(formAction(await page.text()), { method: 'POST' });
-    expect(done.status).toBe(200);
-    return done.text();
-  }
+  const confirm = (address: string) => confirmByMail(server, sink, address);
 
   it('mails a Czech subscriber in Czech and an English one in English: one notice, two languages', async () => {
     const czech = await post(server, '/api/subscriptions', { email: 'jana@example.cz' });
