@@ -100,10 +100,16 @@ export const report = z
     incident_id: entityId.optional(),
     /** A random id of this browser's extension install, for the duplicate guard. */
     client_id: z.uuid().optional(),
+    /** The reporter asks to be told of the request's changes by mail, at `contact_email`. */
+    notify_by_email: z.boolean().optional(),
   })
   .refine((r) => r.type === 'bug' || r.priority === undefined, {
     path: ['priority'],
     message: 'is only for "Something is broken" reports',
+  })
+  .refine((r) => !r.notify_by_email || r.contact_email !== undefined, {
+    path: ['notify_by_email'],
+    message: 'needs a contact e-mail to write to',
   })
   .refine((r) => new Set(r.attachments.map((a) => a.part)).size === r.attachments.length, {
     path: ['attachments'],
@@ -164,10 +170,50 @@ export const reportStatusResponse = z.object({
 
 /** Text a reporter or support writes on a request: trimmed, not empty, at most 10,000 characters. */
 export const requestText = text(10_000).min(1, 'must not be empty');
-/** `POST /api/reports/:reference/answer`. */
+/**
+ * `POST /api/reports/:reference/answer`: JSON, or multipart/form-data with this object as JSON in an
+ * `answer` part and up to `MAX_ANSWER_FILES` images as parts `file0` … (PNG, JPEG or WebP).
+ */
 export const requestAnswer = z.strictObject({ text: requestText });
+export const MAX_ANSWER_FILES = 5;
 /** `POST /api/reports/:reference/reopen`. */
 export const requestReopen = z.strictObject({ reason: requestText });
+
+const reference = z.string().regex(/^SD-\d{1,12}$/, 'must be a reference such as SD-1042');
+
+/**
+ * `POST /api/reports/status`: every request this browser holds, with its secret, in one call. A POST
+ * keeps the secrets out of URLs and logs; the answer carries an `ETag`, and the same `If-None-Match`
+ * answers 304 while nothing changed.
+ */
+export const statusBatchRequest = z.strictObject({
+  reports: z
+    .array(z.strictObject({ reference, secret: z.string().min(1).max(200) }))
+    .min(1)
+    .max(200),
+});
+
+/** One request as the batched status call tells it: enough for a list, a badge and a notification. */
+export const requestSummary = z.object({
+  reference: z.string(),
+  state: reportState,
+  external_reference: z.string().nullable(),
+  incident: incidentLink.nullable(),
+  request: z.object({
+    state: requestState,
+    state_changed_at: isoTime,
+    /** The newest comment support wrote for the customer. */
+    latest_comment: z.object({ at: isoTime, body: z.string() }).nullable(),
+    /** How many changes and comments the history holds: a client sees it grew. */
+    events: count,
+  }),
+});
+
+export const statusBatchResponse = z.object({
+  reports: z.array(requestSummary),
+  /** Unknown references and wrong secrets alike, so references cannot be probed. */
+  unknown: z.array(z.string()),
+});
 
 export type RequestType = z.infer<typeof requestType>;
 export type Priority = z.infer<typeof priority>;
@@ -183,3 +229,6 @@ export type Report = z.infer<typeof report>;
 export type IncidentLink = z.infer<typeof incidentLink>;
 export type IntakeResponse = z.infer<typeof intakeResponse>;
 export type ReportStatusResponse = z.infer<typeof reportStatusResponse>;
+export type StatusBatchRequest = z.infer<typeof statusBatchRequest>;
+export type RequestSummary = z.infer<typeof requestSummary>;
+export type StatusBatchResponse = z.infer<typeof statusBatchResponse>;

@@ -20,3 +20,25 @@ export type Deliver = (report: OutgoingReport) => Promise<ForwardResult>;
 
 /** Builds the link to one image; the link carries its own signature, so the receiver needs no login. */
 export type AttachmentUrl = (reference: string, position: number) => string;
+
+/**
+ * A reporter's move on a request, for the help desk that holds its ticket: an answer to "waiting for
+ * you" (with images), a confirmation that it is solved, or a reopening with the reason.
+ */
+export interface OutgoingRequestEvent {
+  /** The request-event job's id: the same on every retry, so a receiver can recognise a repeat. */
+  deliveryId: string;
+  reference: string;
+  /** This connector's own id of the ticket, from its forwarding (e.g. `redmine#123`); null if none. */
+  externalRef: string | null;
+  event: {
+    id: string;
+    kind: 'answer' | 'confirm' | 'reopen';
+    at: string;
+    /** The answer's text or the reason for reopening; null for a confirmation. */
+    body: string | null;
+  };
+  files: { name: string; content_type: string; data(): Promise<Uint8Array<ArrayBuffer>> }[];
+}
+
+export type DeliverRequestEvent = (event: OutgoingRequestEvent) => Promise<void>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Mailer } from '../platform/mail.ts';
-import type { AttachmentUrl, Deliver } from './outgoing.ts';
+import type { AttachmentUrl, Deliver, DeliverRequestEvent } from './outgoing.ts';
 
 /** An empty variable (`FOO=` in a compose file) means "not set", as it does for DATABASE_URL. */
 export function unset<T extends z.ZodType>(schema: T) {
@@ -58,6 +58,11 @@ export interface ConnectorPlugin<Name extends string, Shape extends z.ZodRawShap
   together: Together<Extract<keyof Shape, string> | MailVariable>[];
   settings(e: z.infer<z.ZodObject<Shape>>, mail: MailEnv): Settings | undefined;
   sender(settings: Settings, deps: ConnectorDeps): Deliver;
+  /**
+   * Sends the reporter's answers, confirmations and reopenings to the ticket this connector made;
+   * a connector without it only forwards new reports.
+   */
+  requestEvents?(settings: Settings, deps: ConnectorDeps): DeliverRequestEvent;
 }
 
 /** Checks a plug-in's parts against each other; answers it as given. */
