@@ -47,7 +47,7 @@ export default defineConfig({
     default_locale: 'en',
     name: msg('extName'),
     description: msg('extDescription'),
-    permissions: ['contextMenus', 'storage', 'alarms', 'scripting', 'unlimitedStorage'],
+    permissions: ['contextMenus', 'storage', 'alarms', 'scripting', 'unlimitedStorage', 'notifications'],
     host_permissions: ['<all_urls>'],
     action: { default_title: msg('actionTitle') },
     commands: {
