@@ -8,23 +8,25 @@ import { loadSettings } from '../lib/settings.ts';
 
 interface Shown {
   incidents: WatchedIncident[];
-  /** Ids of those that touch the person (known only while alerts are on). */
-  touching: string[];
+  /** Ids of those the person was told of (known only while alerts are on). */
+  theirs: string[];
   checkedAt?: string;
 }
 
 type View = { state: 'loading' } | { state: 'failed'; error: string } | ({ state: 'ok' } & Shown);
 
 /**
- * The server's incidents as the watcher last saw them, those on the person's sites or components
- * marked; read from storage, so opening My reports costs no request while alerts are on. With
+ * The server's incidents as the watcher last saw them, those it told the person of marked; read from storage, so opening My reports costs no request while alerts are on. With
  * alerts off (nothing stored for this server), the server's summary is read once.
  */
 async function load(): Promise<Shown> {
   const { serverUrl } = await loadSettings();
   const stored = watchState.safeParse((await browser.storage.local.get(WATCH_STATE_KEY))[WATCH_STATE_KEY]);
-  if (stored.success && stored.data.server === serverUrl && stored.data.checkedAt) return stored.data;
-  return { incidents: incidentsOf(await fetchSummary(serverUrl)), touching: [] };
+  if (stored.success && stored.data.server === serverUrl && stored.data.checkedAt) {
+    const { incidents, told, checkedAt } = stored.data;
+    return { incidents, theirs: Object.keys(told), checkedAt };
+  }
+  return { incidents: incidentsOf(await fetchSummary(serverUrl)), theirs: [] };
 }
 
 /** "Current incidents" at the top of My reports. */
@@ -83,7 +85,7 @@ export function CurrentIncidents() {
                     incident.name
                   )}
                 </strong>
-                {shown.touching.includes(incident.id) && (
+                {shown.theirs.includes(incident.id) && (
                   <>
                     {' '}
                     <span class="badge" data-testid={`current-incident-yours-${i}`}>

@@ -21,9 +21,8 @@ export const watchState = z.object({
   etag: z.string().optional(),
   checkedAt: z.string().optional(),
   incidents: z.array(watchedIncident),
+  /** What the person was told, by incident id (My reports marks these as theirs). */
   told: z.record(z.string(), toldIncident),
-  /** Ids of the incidents that touched the person at the last decision (My reports marks them). */
-  touching: z.array(z.string()),
 });
 export type WatchState = z.infer<typeof watchState>;
 
@@ -68,7 +67,7 @@ export function createIncidentWatcher(deps: WatcherDeps): IncidentWatcher {
   const stored = async (server: string): Promise<WatchState> => {
     const parsed = watchState.safeParse(await deps.readState());
     if (parsed.success && parsed.data.server === server) return parsed.data;
-    return { server, incidents: [], told: {}, touching: [] };
+    return { server, incidents: [], told: {} };
   };
 
   /** The alarm is made again only when missing or of another period: making it anew restarts its clock. */
@@ -91,7 +90,7 @@ export function createIncidentWatcher(deps: WatcherDeps): IncidentWatcher {
 
   const decideAndTell = async (settings: Settings, state: WatchState) => {
     const { changes, told, touching } = decide(state.told, state.incidents, await interestOf(settings));
-    await deps.writeState({ ...state, told, touching: touching.map((i) => i.id) });
+    await deps.writeState({ ...state, told });
     for (const change of changes) await deps.notify(change);
     await deps.setBadge(touching.length);
   };
