@@ -5,6 +5,7 @@ import { browserNames } from '../lib/browser-names.ts';
 import { type CaptureResult, createCapturer } from '../lib/capture/capture.ts';
 import { extensionFor } from '../lib/capture/encode.ts';
 import { environmentOf, redactEntries } from '../lib/environment.ts';
+import { watchIncidents } from '../lib/incidents/register.ts';
 import { chosenLocale } from '../lib/language.ts';
 import { backgroundMessage } from '../lib/messages.ts';
 import { deliverOutbox, nextDue } from '../lib/outbox.ts';
@@ -71,6 +72,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void deliver());
   self.addEventListener('online', () => void deliver());
   void deliver();
+
+  watchIncidents();
 });
 
 /**

@@ -39,6 +39,12 @@ export const v2Component = z.object({
   only_show_if_degraded: z.boolean(),
   /** Only on groups: the ids of the components inside. */
   components: z.array(z.string()).optional(),
+  /**
+   * A Snapdesk extension, only on components (not groups): the host names the component serves, so
+   * a client can tell which incidents touch a page without telling the server which page it shows.
+   * Clients of the hosted product ignore keys they do not know.
+   */
+  hosts: z.array(z.string()).optional(),
 });
 
 export const v2AffectedComponent = z.object({

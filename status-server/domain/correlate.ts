@@ -1,3 +1,4 @@
+import { hostCovers } from '../../shared/hosts.ts';
 import type { IncidentImpact } from '../../shared/schemas/status.ts';
 import { latestStartFirst } from './order.ts';
 
@@ -9,11 +10,6 @@ export interface CandidateIncident {
   resolved_at: string | null;
   /** Host names of the components the incident affects. */
   hosts: string[];
-}
-
-/** True when `host` is `componentHost` or one of its subdomains. */
-export function hostCovers(componentHost: string, host: string): boolean {
-  return host === componentHost || host.endsWith(`.${componentHost}`);
 }
 
 const impactRank: Record<IncidentImpact, number> = { none: 0, minor: 1, major: 2, critical: 3 };

@@ -88,13 +88,8 @@ export function adminRoutes(deps: AdminDeps) {
     .use('*', requireToken, limit)
     .route('/', noticeAdminRoutes({ store, config: deps.config, subscriptions: deps.config.subscriptions }))
     .get('/components', async (c) => {
-      const { data, v2 } = await current();
-      const hosts = new Map(data.components.map((d) => [d.id, d.hosts]));
-      return c.json({
-        components: v2
-          .componentList()
-          .map((comp) => (comp.group ? comp : { ...comp, hosts: hosts.get(comp.id) ?? [] })),
-      });
+      const { v2 } = await current();
+      return c.json({ components: v2.componentList() });
     })
     .post('/groups', async (c) => {
       const group = await status.createGroup(await jsonBody(c, groupCreate));

@@ -68,6 +68,7 @@ export class V2Mapper {
       page_id: pageId,
       group: false,
       only_show_if_degraded: c.only_show_if_degraded === 1,
+      hosts: c.hosts,
     }));
     this.components = [...groups, ...members];
     this.byId = new Map(this.components.map((c) => [c.id, c]));

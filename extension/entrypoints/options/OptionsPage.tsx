@@ -2,6 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { countries } from '../../components/countries.ts';
 import { describedBy, Field } from '../../components/Field.tsx';
+import {
+  type AlertErrors,
+  type AlertValues,
+  alertSettingsOf,
+  alertValuesOf,
+  IncidentAlertsFields,
+} from '../../components/IncidentAlertsFields.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiFailure, fetchPageStatus } from '../../lib/api/client.ts';
 
@@ -10,7 +17,8 @@ import { browserLocale } from '../../lib/language.ts';
 import { LOCALE_NAMES, uiLocales } from '../../lib/locale.ts';
 import { loadSettings, type Settings, saveSettings, settingsSchema } from '../../lib/settings.ts';
 
-type Key = keyof Settings;
+/** The settings typed as text; the incident alerts have their own fields (IncidentAlertsFields). */
+type Key = Exclude<keyof Settings, 'incidentAlerts' | 'incidentComponents' | 'incidentIntervalMinutes'>;
 type Values = Record<Key, string>;
 
 /** A server that does not answer in this time is reported as unreachable. */
@@ -19,7 +27,7 @@ const TEST_TIMEOUT_MS = 5000;
 const EMPTY: Values = { serverUrl: '', account: '', country: '', contactEmail: '', language: '' };
 
 /** Empty fields are left out, so the defaults (or nothing) apply instead of an empty string. */
-function toSettings(values: Values, managed: Key[]) {
+function toSettings(values: Values, managed: (keyof Settings)[]) {
   const own = Object.fromEntries(
     (Object.entries(values) as [Key, string][])
       .filter(([key, value]) => !managed.includes(key) && value.trim() !== '')
@@ -37,8 +45,10 @@ type Test =
 /** What an organisation or a person sets: the server and the defaults of every report. */
 export function OptionsPage() {
   const [values, setValues] = useState<Values>(EMPTY);
-  const [managed, setManaged] = useState<Key[]>([]);
+  const [managed, setManaged] = useState<(keyof Settings)[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const [alerts, setAlerts] = useState<AlertValues | undefined>(undefined);
+  const [alertErrors, setAlertErrors] = useState<AlertErrors>({});
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const [test, setTest] = useState<Test>({ state: 'idle' });
   const [ready, setReady] = useState(false);
@@ -52,6 +62,7 @@ export function OptionsPage() {
         contactEmail: settings.contactEmail ?? '',
         language: settings.language ?? '',
       });
+      setAlerts(alertValuesOf(settings));
       setManaged(byPolicy);
       setReady(true);
     });
@@ -65,6 +76,8 @@ export function OptionsPage() {
   const save = async (e: Event) => {
     e.preventDefault();
     const parsed = toSettings(values, managed);
+    const alerting = alerts ? alertSettingsOf(alerts, managed) : { settings: {} };
+    setAlertErrors('errors' in alerting ? alerting.errors : {});
     if (!parsed.success) {
       const found: Partial<Record<Key, string>> = {};
       for (const issue of parsed.error.issues) {
@@ -76,7 +89,8 @@ export function OptionsPage() {
       return;
     }
     setErrors({});
-    await saveSettings(parsed.data);
+    if ('errors' in alerting) return;
+    await saveSettings({ ...parsed.data, ...alerting.settings });
     // A new language applies here at once (setting the state below draws the page again), and in
     // the other pages when they next open; the background renames its menu item by itself.
     await initLocale();
@@ -185,6 +199,18 @@ export function OptionsPage() {
             {input('contactEmail', 'email', 'email')}
           </div>
         </section>
+        {alerts && (
+          <IncidentAlertsFields
+            values={alerts}
+            onChange={(next) => {
+              setAlerts(next);
+              setSaved(undefined);
+            }}
+            managed={managed}
+            errors={alertErrors}
+            serverUrl={values.serverUrl}
+          />
+        )}
         <section class="card" aria-labelledby="language-heading">
           <h2 id="language-heading">{t('options.languageHeading')}</h2>
           <Field

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byText, newestReportFirst } from '../../../shared/order.ts';
+import { CurrentIncidents } from '../../components/CurrentIncidents.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StateBadge } from '../../components/StateBadge.tsx';
 import { isWebUrl } from '../../lib/api/client.ts';
@@ -70,6 +71,7 @@ export function ReportsPage() {
   return (
     <main>
       <PageHeader title={t('reports.heading')} subtitle={t('reports.intro')} links={['settings']} />
+      <CurrentIncidents />
 
       {outbox.length > 0 && (
         <section class="card" aria-labelledby="outbox-heading" data-testid="outbox">

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { v2StatusResponse } from '../../../shared/schemas/api-v2.ts';
+import {
+  type V2Component,
+  type V2Summary,
+  v2ComponentsResponse,
+  v2StatusResponse,
+  v2Summary,
+} from '../../../shared/schemas/api-v2.ts';
 import { apiError } from '../../../shared/schemas/error.ts';
 import {
   type IncidentLink,
@@ -96,6 +102,16 @@ export async function fetchPageStatus(
   timeoutMs: number,
 ): Promise<z.infer<typeof v2StatusResponse>> {
   return v2StatusResponse.parse(await getJson(`${serverUrl}/api/v2/status.json`, undefined, timeoutMs));
+}
+
+/** The server's components and groups, for the person to choose which to hear about. */
+export async function fetchComponents(serverUrl: string): Promise<V2Component[]> {
+  return v2ComponentsResponse.parse(await getJson(`${serverUrl}/api/v2/components.json`)).components;
+}
+
+/** The server's summary, read once (My reports while incident alerts are off). */
+export async function fetchSummary(serverUrl: string): Promise<V2Summary> {
+  return v2Summary.parse(await getJson(`${serverUrl}/api/v2/summary.json`));
 }
 
 /**

@@ -315,6 +315,35 @@ export const formMessages = {
     'Pro formulář hlášení, Moje hlášení, toto nastavení a položku v kontextové nabídce. Název rozšíření v seznamu rozšíření prohlížeče se řídí jazykem prohlížeče.',
   'options.language.browser': 'Jazyk prohlížeče ({language})',
 
+  'options.incidentsHeading': 'Upozornění na incidenty',
+  'options.incidentsHelp':
+    'Když incident začne, změní se nebo je vyřešen, řekne vám to oznámení a tlačítko na liště, s odkazem na incident. Rozšíření si od serveru bere jeho veřejný seznam incidentů; stránka, kterou máte otevřenou, se s ním porovnává tady ve vašem prohlížeči a nikam se neposílá.',
+  'options.field.incidentAlerts': 'Upozorňovat na incidenty',
+  'options.incidentAlerts.off': 'Vypnuto',
+  'options.incidentAlerts.sites':
+    'Na webech, kde pracuji: stránka, kterou mám před sebou, a weby, ze kterých odešlo hlášení za posledních 90 dní',
+  'options.incidentAlerts.components': 'Na komponentách, které si vyberu',
+  'options.field.incidentComponents': 'Komponenty',
+  'options.incidentComponents.loading': 'Načítají se komponenty serveru…',
+  'options.incidentComponents.failed': 'Komponenty se nepodařilo načíst: {error}',
+  'options.incidentComponents.none': 'Server neuvádí žádné komponenty.',
+  'options.invalid.incidentComponents': 'Vyberte aspoň jednu komponentu.',
+  'options.field.incidentIntervalMinutes': 'Kontrolovat každých (minut)',
+  'options.help.incidentIntervalMinutes':
+    'Nejméně 1. Kontrola, která nenajde nic nového, server skoro nic nestojí.',
+  'options.invalid.incidentIntervalMinutes': 'Zadejte celý počet minut od 1 do 1440.',
+  'incidents.notice.started': 'Incident: {name}',
+  'incidents.notice.updated': 'Aktualizace incidentu: {name}',
+  'incidents.notice.resolved': 'Vyřešeno: {name}',
+  'incidents.notice.body': '{status} · týká se: {where}',
+  'incidents.notice.resolvedBody': 'Incident, který se týkal {where}, je vyřešen.',
+  'incidents.heading': 'Aktuální incidenty',
+  'incidents.none': 'Právě teď nejsou žádné incidenty.',
+  'incidents.failed': 'Incidenty se nepodařilo zkontrolovat: {error}',
+  'incidents.checkedAt': 'zkontrolováno {time}',
+  'incidents.affects': 'Týká se: {components}',
+  'incidents.yours': 'Tam, kde pracujete',
+
   'extension.name': 'Snapdesk — nahlášení problému',
   'extension.description':
     'Nahlaste problém se stránkou, kterou vidíte: snímek celé stránky s adresou a časem odejde podpoře.',

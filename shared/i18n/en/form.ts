@@ -303,6 +303,36 @@ export const formMessages = {
     'For the report form, My reports, these settings and the right-click menu. The extension’s name in the browser’s list of extensions follows the browser’s language.',
   'options.language.browser': 'Browser language ({language})',
 
+  // Incident alerts: the options that choose them, the notification, and My reports' list.
+  'options.incidentsHeading': 'Incident alerts',
+  'options.incidentsHelp':
+    'When an incident starts, changes or is resolved, a notification and the toolbar button tell you, with a link to the incident. The extension asks the server for its public list of incidents; the page you look at is matched here, in your browser, and never sent.',
+  'options.field.incidentAlerts': 'Tell me about incidents',
+  'options.incidentAlerts.off': 'Off',
+  'options.incidentAlerts.sites':
+    'On the sites I work on: the page in front of me, and the sites I sent a report from in the last 90 days',
+  'options.incidentAlerts.components': 'On the components I choose',
+  'options.field.incidentComponents': 'Components',
+  'options.incidentComponents.loading': 'Loading the server’s components…',
+  'options.incidentComponents.failed': 'The components could not be loaded: {error}',
+  'options.incidentComponents.none': 'The server lists no components.',
+  'options.invalid.incidentComponents': 'Choose at least one component.',
+  'options.field.incidentIntervalMinutes': 'Check every (minutes)',
+  'options.help.incidentIntervalMinutes':
+    'At least 1. A check that finds nothing new costs the server almost nothing.',
+  'options.invalid.incidentIntervalMinutes': 'Enter a whole number of minutes from 1 to 1440.',
+  'incidents.notice.started': 'Incident: {name}',
+  'incidents.notice.updated': 'Incident update: {name}',
+  'incidents.notice.resolved': 'Resolved: {name}',
+  'incidents.notice.body': '{status} · affects {where}',
+  'incidents.notice.resolvedBody': 'The incident affecting {where} has been resolved.',
+  'incidents.heading': 'Current incidents',
+  'incidents.none': 'No incidents right now.',
+  'incidents.failed': 'Incidents could not be checked: {error}',
+  'incidents.checkedAt': 'checked {time}',
+  'incidents.affects': 'Affects: {components}',
+  'incidents.yours': 'Where you work',
+
   // The extension as the browser shows it: its name and description in the list of extensions, the
   // toolbar button's tooltip, the keyboard shortcut's description, the right-click menu item, and
   // the title of each of its tabs ({page} is the page's heading).

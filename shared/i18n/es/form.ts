@@ -317,6 +317,35 @@ export const formMessages = {
     'Para el formulario de reporte, Mis reportes, esta configuración y el menú contextual. El nombre de la extensión en la lista de extensiones sigue el idioma del navegador.',
   'options.language.browser': 'Idioma del navegador ({language})',
 
+  'options.incidentsHeading': 'Avisos de incidentes',
+  'options.incidentsHelp':
+    'Cuando un incidente empieza, cambia o se resuelve, te lo indican una notificación y el botón de la barra de herramientas, con un enlace al incidente. La extensión pide al servidor su lista pública de incidentes; la página que estás viendo se compara aquí, en tu navegador, y nunca se envía.',
+  'options.field.incidentAlerts': 'Avisarme de incidentes',
+  'options.incidentAlerts.off': 'Desactivado',
+  'options.incidentAlerts.sites':
+    'En los sitios donde trabajo: la página que tengo delante y los sitios desde los que envié un reporte en los últimos 90 días',
+  'options.incidentAlerts.components': 'En los componentes que elija',
+  'options.field.incidentComponents': 'Componentes',
+  'options.incidentComponents.loading': 'Cargando los componentes del servidor…',
+  'options.incidentComponents.failed': 'No se pudieron cargar los componentes: {error}',
+  'options.incidentComponents.none': 'El servidor no tiene componentes.',
+  'options.invalid.incidentComponents': 'Elige al menos un componente.',
+  'options.field.incidentIntervalMinutes': 'Comprobar cada (minutos)',
+  'options.help.incidentIntervalMinutes':
+    'Como mínimo 1. Una comprobación que no encuentra nada nuevo apenas le cuesta nada al servidor.',
+  'options.invalid.incidentIntervalMinutes': 'Escribe un número entero de minutos entre 1 y 1440.',
+  'incidents.notice.started': 'Incidente: {name}',
+  'incidents.notice.updated': 'Novedades del incidente: {name}',
+  'incidents.notice.resolved': 'Resuelto: {name}',
+  'incidents.notice.body': '{status} · afecta a {where}',
+  'incidents.notice.resolvedBody': 'El incidente que afectaba a {where} se ha resuelto.',
+  'incidents.heading': 'Incidentes en curso',
+  'incidents.none': 'Ahora mismo no hay incidentes.',
+  'incidents.failed': 'No se pudieron comprobar los incidentes: {error}',
+  'incidents.checkedAt': 'comprobado el {time}',
+  'incidents.affects': 'Afecta a: {components}',
+  'incidents.yours': 'Donde trabajas',
+
   'extension.name': 'Snapdesk — reportar un problema',
   'extension.description':
     'Reporta un problema con la página que ves: una captura de la página completa, con la URL y la hora, enviada a soporte.',

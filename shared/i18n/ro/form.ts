@@ -323,6 +323,35 @@ export const formMessages = {
     'Pentru formularul de raportare, Rapoartele mele, aceste setări și meniul contextual. Numele extensiei din lista de extensii a browserului urmează limba browserului.',
   'options.language.browser': 'Limba browserului ({language})',
 
+  'options.incidentsHeading': 'Alerte de incident',
+  'options.incidentsHelp':
+    'Când un incident începe, se schimbă sau este rezolvat, o notificare și butonul din bara de instrumente vă anunță, cu un link către incident. Extensia cere serverului lista publică de incidente; pagina pe care o priviți este comparată aici, în browserul dumneavoastră, și nu este trimisă niciodată.',
+  'options.field.incidentAlerts': 'Anunțați-mă despre incidente',
+  'options.incidentAlerts.off': 'Dezactivat',
+  'options.incidentAlerts.sites':
+    'Pe site-urile pe care lucrez: pagina din fața mea și site-urile de pe care am trimis un raport în ultimele 90 de zile',
+  'options.incidentAlerts.components': 'Pe componentele pe care le aleg',
+  'options.field.incidentComponents': 'Componente',
+  'options.incidentComponents.loading': 'Se încarcă componentele serverului…',
+  'options.incidentComponents.failed': 'Componentele nu au putut fi încărcate: {error}',
+  'options.incidentComponents.none': 'Serverul nu are nicio componentă.',
+  'options.invalid.incidentComponents': 'Alegeți cel puțin o componentă.',
+  'options.field.incidentIntervalMinutes': 'Verificare la fiecare (minute)',
+  'options.help.incidentIntervalMinutes':
+    'Cel puțin 1. O verificare care nu găsește nimic nou nu costă aproape nimic serverul.',
+  'options.invalid.incidentIntervalMinutes': 'Introduceți un număr întreg de minute, de la 1 la 1440.',
+  'incidents.notice.started': 'Incident: {name}',
+  'incidents.notice.updated': 'Actualizare a incidentului: {name}',
+  'incidents.notice.resolved': 'Rezolvat: {name}',
+  'incidents.notice.body': '{status} · afectează {where}',
+  'incidents.notice.resolvedBody': 'Incidentul care afecta {where} a fost rezolvat.',
+  'incidents.heading': 'Incidente în curs',
+  'incidents.none': 'Niciun incident în acest moment.',
+  'incidents.failed': 'Incidentele nu au putut fi verificate: {error}',
+  'incidents.checkedAt': 'verificat la {time}',
+  'incidents.affects': 'Afectează: {components}',
+  'incidents.yours': 'Unde lucrați',
+
   'extension.name': 'Snapdesk — raportați o problemă',
   'extension.description':
     'Raportați o problemă cu pagina pe care o vedeți: o captură a întregii pagini, cu adresa și ora, trimisă echipei de suport.',

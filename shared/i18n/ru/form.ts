@@ -314,6 +314,35 @@ export const formMessages = {
     'Для формы обращения, раздела «Мои обращения», этих настроек и пункта контекстного меню. Название расширения в списке расширений браузера следует языку браузера.',
   'options.language.browser': 'Язык браузера ({language})',
 
+  'options.incidentsHeading': 'Оповещения об инцидентах',
+  'options.incidentsHelp':
+    'Когда инцидент начинается, меняется или устранён, об этом скажут уведомление и кнопка на панели инструментов, со ссылкой на инцидент. Расширение запрашивает у сервера его общедоступный список инцидентов; страница, которую вы смотрите, сравнивается с ним здесь, в вашем браузере, и никуда не отправляется.',
+  'options.field.incidentAlerts': 'Сообщать об инцидентах',
+  'options.incidentAlerts.off': 'Выключено',
+  'options.incidentAlerts.sites':
+    'На сайтах, где я работаю: на открытой передо мной странице и на сайтах, с которых за последние 90 дней отправлены мои обращения',
+  'options.incidentAlerts.components': 'На выбранных мной компонентах',
+  'options.field.incidentComponents': 'Компоненты',
+  'options.incidentComponents.loading': 'Загрузка компонентов сервера…',
+  'options.incidentComponents.failed': 'Не удалось загрузить компоненты: {error}',
+  'options.incidentComponents.none': 'На сервере нет компонентов.',
+  'options.invalid.incidentComponents': 'Выберите хотя бы один компонент.',
+  'options.field.incidentIntervalMinutes': 'Проверять каждые (минут)',
+  'options.help.incidentIntervalMinutes':
+    'Не меньше 1. Проверка, которая не нашла ничего нового, почти ничего не стоит серверу.',
+  'options.invalid.incidentIntervalMinutes': 'Введите целое число минут от 1 до 1440.',
+  'incidents.notice.started': 'Инцидент: {name}',
+  'incidents.notice.updated': 'Новое по инциденту: {name}',
+  'incidents.notice.resolved': 'Устранено: {name}',
+  'incidents.notice.body': '{status} · затрагивает {where}',
+  'incidents.notice.resolvedBody': 'Инцидент, затрагивавший {where}, устранён.',
+  'incidents.heading': 'Текущие инциденты',
+  'incidents.none': 'Сейчас инцидентов нет.',
+  'incidents.failed': 'Не удалось проверить инциденты: {error}',
+  'incidents.checkedAt': 'проверено {time}',
+  'incidents.affects': 'Затрагивает: {components}',
+  'incidents.yours': 'Там, где вы работаете',
+
   'extension.name': 'Snapdesk — сообщить о проблеме',
   'extension.description':
     'Сообщите о проблеме на открытой странице: снимок всей страницы с адресом и временем уйдёт в службу поддержки.',

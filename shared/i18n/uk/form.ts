@@ -319,6 +319,35 @@ export const formMessages = {
     'Для форми звернення, розділу «Мої звернення», цих налаштувань і пункту контекстного меню. Назва розширення у списку розширень браузера відповідає мові браузера.',
   'options.language.browser': 'Мова браузера ({language})',
 
+  'options.incidentsHeading': 'Сповіщення про інциденти',
+  'options.incidentsHelp':
+    'Коли інцидент починається, змінюється або його вирішено, про це скажуть сповіщення й кнопка на панелі інструментів, з посиланням на інцидент. Розширення запитує в сервера його загальнодоступний список інцидентів; сторінку, яку ви переглядаєте, порівнюють із ним тут, у вашому браузері, і нікуди не надсилають.',
+  'options.field.incidentAlerts': 'Повідомляти про інциденти',
+  'options.incidentAlerts.off': 'Вимкнено',
+  'options.incidentAlerts.sites':
+    'На сайтах, де я працюю: на сторінці, відкритій переді мною, і на сайтах, з яких за останні 90 днів надіслано мої звернення',
+  'options.incidentAlerts.components': 'На компонентах, які я виберу',
+  'options.field.incidentComponents': 'Компоненти',
+  'options.incidentComponents.loading': 'Завантаження компонентів сервера…',
+  'options.incidentComponents.failed': 'Не вдалося завантажити компоненти: {error}',
+  'options.incidentComponents.none': 'На сервері немає компонентів.',
+  'options.invalid.incidentComponents': 'Виберіть принаймні один компонент.',
+  'options.field.incidentIntervalMinutes': 'Перевіряти кожні (хвилин)',
+  'options.help.incidentIntervalMinutes':
+    'Не менше 1. Перевірка, яка не знайшла нічого нового, майже нічого не коштує серверу.',
+  'options.invalid.incidentIntervalMinutes': 'Введіть ціле число хвилин від 1 до 1440.',
+  'incidents.notice.started': 'Інцидент: {name}',
+  'incidents.notice.updated': 'Оновлення інциденту: {name}',
+  'incidents.notice.resolved': 'Вирішено: {name}',
+  'incidents.notice.body': '{status} · стосується {where}',
+  'incidents.notice.resolvedBody': 'Інцидент, що стосувався {where}, вирішено.',
+  'incidents.heading': 'Поточні інциденти',
+  'incidents.none': 'Зараз інцидентів немає.',
+  'incidents.failed': 'Не вдалося перевірити інциденти: {error}',
+  'incidents.checkedAt': 'перевірено {time}',
+  'incidents.affects': 'Стосується: {components}',
+  'incidents.yours': 'Там, де ви працюєте',
+
   'extension.name': 'Snapdesk — повідомити про проблему',
   'extension.description':
     'Повідомте про проблему на сторінці, яку бачите: знімок усієї сторінки з адресою та часом надійде до служби підтримки.',
