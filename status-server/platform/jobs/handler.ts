@@ -6,6 +6,7 @@ export class PermanentError extends Error {}
 /**
  * Thrown by a handler when its job must wait for another (a help desk's answer before its ticket):
  * tried again after `delayMs`, without using up an attempt, with `message` shown as why it waits.
+ * Only `run` may throw it; a batch handler reports such a job as a retryable failure instead.
  */
 export class NotYet extends Error {
   constructor(
