@@ -10,6 +10,7 @@ import { badgeRoutes } from './routes/badges.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { formConfigRoutes } from './routes/form-config.ts';
+import { helpdeskRoutes } from './routes/helpdesk.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin', adminRoutes(deps))
     .route('/api', reportRoutes(deps))
     .route('/api', formConfigRoutes(deps.config.formConfig))
+    .route('/api', helpdeskRoutes(deps))
     .route('/console', consoleRoutes(deps))
     .route('/', subscriptionRoutes({ ...deps, subscriptions: deps.config.subscriptions }))
     .route('/', feedRoutes(deps))

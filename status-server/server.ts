@@ -7,6 +7,7 @@ import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
 import { forwardingHandler } from './reports/forwarding.ts';
+import { eventFileUrlFor, REQUEST_EVENT_JOB, requestEventHandler } from './requests/events.ts';
 import { sweepExpired } from './requests/service.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
@@ -43,16 +44,22 @@ export async function startServer(
   snapshots.start();
   const f = config.forwarding;
   const mailer = createMailer({ smtp: f.smtp, from: f.mailFrom, dataDir: config.dataDir });
+  const connectorDeps = {
+    store,
+    forwarding: f,
+    publicUrl: config.publicUrl,
+    mailer,
+    attachmentUrl: await attachmentUrlFor({ store, config }),
+    helpdeskLocale: config.helpdeskLocale,
+  };
   const worker = new Worker(
     store,
     {
-      [FORWARD_JOB]: forwardingHandler({
-        store,
-        forwarding: f,
-        publicUrl: config.publicUrl,
-        mailer,
-        attachmentUrl: await attachmentUrlFor({ store, config }),
-        helpdeskLocale: config.helpdeskLocale,
+      [FORWARD_JOB]: forwardingHandler(connectorDeps),
+      // The reporter's answers, confirmations and reopenings, to the tickets forwarding made.
+      [REQUEST_EVENT_JOB]: requestEventHandler({
+        ...connectorDeps,
+        eventFileUrl: await eventFileUrlFor(store.db, config.publicUrl),
       }),
       ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
     },

@@ -162,6 +162,10 @@ export const reportStatusResponse = z.object({
           author: z.enum(['support', 'reporter']),
           source: requestSource,
           body: z.string(),
+          /** The images sent with an answer, in order; absent when there are none (added later). */
+          attachments: z
+            .array(z.object({ name: z.string(), content_type: z.string(), size: count }))
+            .optional(),
         }),
       ),
     })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SmtpConfig } from '../platform/mail.ts';
-import type { Deliver } from './outgoing.ts';
+import type { Deliver, DeliverRequestEvent } from './outgoing.ts';
 import { type ConnectorDeps, mailEnv } from './plugin.ts';
 import { connectors } from './registry.ts';
 
@@ -88,6 +88,26 @@ export function senders(cfg: ForwardingConfig, deps: ConnectorDeps): Partial<Rec
   for (const c of connectors) {
     const settings = cfg[c.name];
     if (settings) out[c.name] = (c.sender as (s: unknown, d: ConnectorDeps) => Deliver)(settings, deps);
+  }
+  return out;
+}
+
+/** The connectors whose plug-in sends the reporter's answers, confirmations and reopenings on. */
+export const eventConnectors: readonly Connector[] = connectors
+  .filter((c) => 'requestEvents' in c && c.requestEvents)
+  .map((c) => c.name);
+
+/** The request-event sender of each configured connector that has one. */
+export function eventSenders(
+  cfg: ForwardingConfig,
+  deps: ConnectorDeps,
+): Partial<Record<Connector, DeliverRequestEvent>> {
+  const out: Partial<Record<Connector, DeliverRequestEvent>> = {};
+  for (const c of connectors) {
+    const settings = cfg[c.name];
+    const make = 'requestEvents' in c ? c.requestEvents : undefined;
+    if (settings && make)
+      out[c.name] = (make as (s: unknown, d: ConnectorDeps) => DeliverRequestEvent)(settings, deps);
   }
   return out;
 }

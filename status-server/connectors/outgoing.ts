@@ -38,7 +38,18 @@ export interface OutgoingRequestEvent {
     /** The answer's text or the reason for reopening; null for a confirmation. */
     body: string | null;
   };
-  files: { name: string; content_type: string; data(): Promise<Uint8Array<ArrayBuffer>> }[];
+  /** The report's title, for a subject that threads with the forwarded report's. */
+  title?: string;
+  /** The id of this connector's forwarding job (its `deliveryId` then), e.g. to refer to that mail. */
+  forwardDeliveryId?: string;
+  files: {
+    name: string;
+    content_type: string;
+    size?: number;
+    /** A signed link to the image on this server: fetched without a login, unguessable without its key. */
+    url?: string;
+    data(): Promise<Uint8Array<ArrayBuffer>>;
+  }[];
 }
 
 export type DeliverRequestEvent = (event: OutgoingRequestEvent) => Promise<void>;

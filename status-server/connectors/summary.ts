@@ -160,7 +160,7 @@ export function oneLine(value: string): string {
 }
 
 /** ISO times as `2024-05-01 12:00:00 UTC`: unambiguous for a help desk in any time zone. */
-function utc(iso: string): string {
+export function utc(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 

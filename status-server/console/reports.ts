@@ -8,6 +8,7 @@ import { supportStates } from '../domain/request-lifecycle.ts';
 import { retryNow } from '../platform/jobs/queue.ts';
 import { forwardingStatus } from '../reports/forwarding.ts';
 import { attachmentResponse } from '../reports/serve.ts';
+import { loadEventFile } from '../requests/events.ts';
 import { loadRequest, supportUpdate } from '../requests/service.ts';
 import { INBOX_PAGE_SIZE, inboxChoices, listInbox } from '../store/inbox.ts';
 import { loadAttachmentData, loadReportByReference, type StoredReport } from '../store/reports.ts';
@@ -115,6 +116,17 @@ export function reportRoutes(deps: ConsoleDeps) {
       if (!file)
         return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noAttachment');
       // Only this browser may keep them: they are behind the console's login.
+      return attachmentResponse(file, 'private, max-age=3600');
+    })
+    .get('/reports/:reference/events/:event/files/:position', async (c) => {
+      const { event, position } = c.req.param();
+      const stored =
+        /^\d{1,2}$/.test(position) && /^[a-z0-9]{12}$/.test(event)
+          ? await findReport(c.req.param('reference'))
+          : undefined;
+      const file = stored && (await loadEventFile(db, stored.row.id, event, Number(position)));
+      if (!file)
+        return problem(c, config, 404, 'console.problem.notFoundTitle', 'console.problem.noAttachment');
       return attachmentResponse(file, 'private, max-age=3600');
     })
     .post('/reports/:reference/retry', async (c) => {

@@ -417,6 +417,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('reports').dropColumn('request_state').execute();
     },
   },
+  '0008_request_event_files': {
+    // The images a reporter sends with an answer, stored with the answer's event (same transaction),
+    // and the help desk's callbacks already applied, by their `webhook-id`, so a repeat changes nothing.
+    async up(db: Kysely<any>) {
+      const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+      await db.schema
+        .createTable('report_event_files')
+        .addColumn('event_id', 'text', (c) => c.notNull().references('report_events.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('data', binary, (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_event_files_pk', ['event_id', 'position'])
+        .execute();
+      await db.schema
+        .createTable('helpdesk_callbacks')
+        .addColumn('webhook_id', 'text', (c) => c.primaryKey())
+        .addColumn('body_hash', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop table if exists helpdesk_callbacks`.execute(db);
+      await sql`drop table if exists report_event_files`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -120,6 +120,19 @@ export interface Database {
     author: 'support' | 'reporter' | 'system';
     source: RequestSource;
   };
+  /** The images of a reporter's answer, in the order sent; `data` is read only when served. */
+  report_event_files: {
+    event_id: string;
+    position: number;
+    /** Made safe for a download name (domain/file-names.ts). */
+    name: string;
+    /** Sniffed from the bytes: PNG, JPEG or WebP. */
+    content_type: string;
+    size: number;
+    data: Uint8Array;
+  };
+  /** Help-desk callbacks applied, by `webhook-id`, with the SHA-256 of the body they carried. */
+  helpdesk_callbacks: { webhook_id: string; body_hash: string; received_at: string };
   report_attachments: {
     id: string;
     report_id: string;

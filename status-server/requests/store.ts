@@ -5,8 +5,11 @@ import { Conflict, NotFound } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { decide, type RequestAction, windowEnded } from '../domain/request-lifecycle.ts';
 import type { Database } from '../platform/schema.ts';
+import { queueRequestEvents, type ReporterMove } from './events.ts';
 
 export type RequestEvent = Database['report_events'];
+/** An answer's image without its bytes. */
+export type RequestEventFile = Omit<Database['report_event_files'], 'data'>;
 
 export interface Actor {
   author: RequestEvent['author'];
@@ -23,6 +26,8 @@ export interface RequestRecord {
   state_changed_at: string;
   /** Oldest first, in (at, id) order. */
   events: RequestEvent[];
+  /** The images of the answers among `events`, by event and position. */
+  files: RequestEventFile[];
 }
 
 /**
@@ -68,6 +73,7 @@ async function moveTo(
   at: string,
   actor: Actor,
   reason: string | null = null,
+  id = newId(),
 ): Promise<Locked> {
   await trx
     .updateTable('reports')
@@ -77,7 +83,7 @@ async function moveTo(
   await trx
     .insertInto('report_events')
     .values({
-      id: newId(),
+      id,
       report_id: row.id,
       at,
       kind: 'state',
@@ -105,7 +111,12 @@ export interface Change {
   text?: string;
   /** The reporter's reason for reopening, kept on the change of state. */
   reason?: string;
+  /** The images of the reporter's answer, stored with it; checked already (requests/answer-files.ts). */
+  files?: { name: string; content_type: string; data: Uint8Array }[];
 }
+
+/** More writes that commit with a change or not at all, e.g. the record that a callback was applied. */
+export type Alongside = (trx: Transaction<Database>) => Promise<void>;
 
 /**
  * Applies one change to a request in one transaction: a resolved request past its window is closed
@@ -118,10 +129,13 @@ export async function changeRequest(
   change: Change,
   actor: Actor,
   clock: Clock,
+  alongside?: Alongside,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     let row = await expireLocked(trx, await lock(trx, reportId), clock);
+    await alongside?.(trx);
     const at = clock.now.toISOString();
+    const [stateId, textId] = [newId(), newId()];
     if (change.action) {
       const decision = decide(
         { state: row.request_state, changedAt: row.state_changed_at, ...clock },
@@ -129,13 +143,13 @@ export async function changeRequest(
       );
       if (!decision.ok) throw new Conflict('request_state', decision.reason);
       if (decision.to !== row.request_state)
-        row = await moveTo(trx, row, decision.to, at, actor, change.reason ?? null);
+        row = await moveTo(trx, row, decision.to, at, actor, change.reason ?? null, stateId);
     }
     if (change.text !== undefined) {
       await trx
         .insertInto('report_events')
         .values({
-          id: newId(),
+          id: textId,
           report_id: row.id,
           at,
           kind: actor.author === 'reporter' ? 'answer' : 'comment',
@@ -145,8 +159,39 @@ export async function changeRequest(
           ...actor,
         })
         .execute();
+      if (change.files?.length) {
+        await trx
+          .insertInto('report_event_files')
+          .values(
+            change.files.map((f, position) => ({
+              event_id: textId,
+              position,
+              name: f.name,
+              content_type: f.content_type,
+              size: f.data.byteLength,
+              data: f.data,
+            })),
+          )
+          .execute();
+      }
     }
+    // The reporter's move goes on to the help desks that hold the ticket, committed with it.
+    const move = reporterMove(change, actor, { stateId, textId });
+    if (move) await queueRequestEvents(trx, row.id, move);
   });
+}
+
+/** The event a help desk is told of: the answer (with its images), or the confirming or reopening change. */
+function reporterMove(
+  change: Change,
+  actor: Actor,
+  ids: { stateId: string; textId: string },
+): { eventId: string; kind: ReporterMove } | undefined {
+  if (actor.author !== 'reporter') return undefined;
+  const kind = change.action?.kind;
+  if (kind === 'answer' && change.text !== undefined) return { eventId: ids.textId, kind };
+  if (kind === 'confirm' || kind === 'reopen') return { eventId: ids.stateId, kind };
+  return undefined;
 }
 
 /**
@@ -178,7 +223,17 @@ export async function readRequest(
     .orderBy(sql`case when kind = 'state' then 0 else 1 end`)
     .orderBy('id')
     .execute();
-  return { state: row.request_state, state_changed_at: changedAt, events };
+  const files = events.some((e) => e.kind === 'answer')
+    ? await db
+        .selectFrom('report_event_files as f')
+        .innerJoin('report_events as e', 'e.id', 'f.event_id')
+        .select(['f.event_id', 'f.position', 'f.name', 'f.content_type', 'f.size'])
+        .where('e.report_id', '=', reportId)
+        .orderBy('f.event_id')
+        .orderBy('f.position')
+        .execute()
+    : [];
+  return { state: row.request_state, state_changed_at: changedAt, events, files };
 }
 
 /**

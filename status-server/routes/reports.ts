@@ -1,18 +1,26 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { hostCovers } from '../../shared/hosts.ts';
-import { type ReportStatusResponse, requestAnswer, requestReopen } from '../../shared/schemas/report.ts';
+import {
+  MAX_ANSWER_FILES,
+  type ReportStatusResponse,
+  requestAnswer,
+  requestReopen,
+} from '../../shared/schemas/report.ts';
 import { hostName } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import { jsonBody, MAX_JSON_BODY, multipartBody } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
-import { ApiFailure, invalid, notFound } from '../platform/http/errors.ts';
+import { ApiFailure, invalid, invalidFromZod, notFound } from '../platform/http/errors.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
 import { attachmentResponse } from '../reports/serve.ts';
+import { type AnswerPart, checkAnswerFiles } from '../requests/answer-files.ts';
+import { eventFileSigned, loadEventFile } from '../requests/events.ts';
 import {
   answerRequest,
   confirmRequest,
@@ -53,7 +61,11 @@ export function reportRoutes(deps: IntakeDeps) {
     maxAge: 600,
   });
 
-  const requests: RequestDeps = { db, config: deps.config };
+  const requests: RequestDeps = {
+    db,
+    config: deps.config,
+    ...(deps.onQueued ? { onQueued: deps.onQueued } : {}),
+  };
 
   /**
    * The report the request's secret opens. Unknown reference and wrong secret answer alike, so
@@ -82,6 +94,20 @@ export function reportRoutes(deps: IntakeDeps) {
       throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
     },
   });
+  // An answer with images may be as large as a report; as JSON it is text only.
+  const imagesLimit = bodyLimit({
+    maxSize: LIMITS.maxReportBytes,
+    onError: () => {
+      throw new ApiFailure(
+        413,
+        'payload_too_large',
+        `an answer may be at most ${LIMITS.maxReportBytes / 1024 / 1024} MB`,
+      );
+    },
+  });
+  const answerLimit = createMiddleware((c, next) =>
+    isMultipart(c) ? imagesLimit(c, next) : jsonLimit(c, next),
+  );
 
   return new Hono()
     .use('/reports', extensionsOnly)
@@ -152,10 +178,17 @@ export function reportRoutes(deps: IntakeDeps) {
         request: reporterView(await loadRequest(requests, stored.row.id)),
       } satisfies ReportStatusResponse);
     })
-    .post('/reports/:reference/answer', actionLimit, jsonLimit, async (c) => {
+    .post('/reports/:reference/answer', actionLimit, answerLimit, async (c) => {
       const stored = await reporterReport(c);
-      const { text } = await jsonBody(c, requestAnswer);
-      await answerRequest(requests, stored.row.id, text);
+      const { text, files } = isMultipart(c)
+        ? await readAnswerParts(
+            await multipartBody(c, {
+              maxParts: 1 + MAX_ANSWER_FILES + 5,
+              hint: `an answer is one "answer" part and at most ${MAX_ANSWER_FILES} images`,
+            }),
+          )
+        : { ...(await jsonBody(c, requestAnswer)), files: [] };
+      await answerRequest(requests, stored.row.id, text, files);
       return c.json({ request: reporterView(await loadRequest(requests, stored.row.id)) });
     })
     .post('/reports/:reference/confirm', actionLimit, async (c) => {
@@ -178,6 +211,18 @@ export function reportRoutes(deps: IntakeDeps) {
       const file = stored && (await loadAttachmentData(db, stored.row.id, position));
       if (!file) throw notFound('attachment', `${ref}/${c.req.param('position')}`);
       // A signed link names one stored file, whose bytes never change.
+      return attachmentResponse(file, 'private, max-age=86400, immutable');
+    })
+    .get('/reports/:reference/events/:event/files/:position', async (c) => {
+      const { reference: ref, event } = c.req.param();
+      const position = Number(c.req.param('position'));
+      const signed =
+        Number.isInteger(position) &&
+        (await eventFileSigned(db, c.req.query('sig') ?? '', ref, event, position));
+      const stored = signed ? await loadReportByReference(db, ref) : undefined;
+      const file = stored && (await loadEventFile(db, stored.row.id, event, position));
+      if (!file) throw notFound('image', `${ref}/${event}/${c.req.param('position')}`);
+      // A signed link names one stored image, whose bytes never change.
       return attachmentResponse(file, 'private, max-age=86400, immutable');
     })
     .get('/incidents/active', async (c) => {
@@ -237,4 +282,49 @@ async function readParts(form: FormData): Promise<{ report: unknown; files: Map<
   }
   if (report === undefined) throw invalid([{ path: 'report', message: 'the JSON report part is missing' }]);
   return { report, files };
+}
+
+const isMultipart = (c: Context) => /^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '');
+
+/**
+ * An answer sent as multipart/form-data: the JSON `answer` part ({ text }) and image parts `file0` …,
+ * each once; anything else is refused, and the images are checked by their bytes.
+ */
+async function readAnswerParts(
+  form: FormData,
+): Promise<{ text: string; files: ReturnType<typeof checkAnswerFiles> }> {
+  let answer: unknown;
+  const parts: AnswerPart[] = [];
+  for (const [name, value] of form.entries()) {
+    if (name === 'answer') {
+      if (answer !== undefined) throw invalid([{ path: 'answer', message: 'is sent more than once' }]);
+      const text = typeof value === 'string' ? value : await value.text();
+      try {
+        answer = JSON.parse(text);
+      } catch (err) {
+        throw new ApiFailure(
+          400,
+          'malformed_json',
+          `the answer part is not valid JSON: ${(err as Error).message}`,
+        );
+      }
+    } else if (
+      /^file\d{1,2}$/.test(name) &&
+      typeof value !== 'string' &&
+      !parts.some((p) => p.part === name)
+    ) {
+      parts.push({ part: name, name: value.name, data: new Uint8Array(await value.arrayBuffer()) });
+    } else {
+      throw invalid([
+        {
+          path: name,
+          message: `is not a part of an answer (expected "answer" and image files file0 … file${MAX_ANSWER_FILES - 1}, once each)`,
+        },
+      ]);
+    }
+  }
+  if (answer === undefined) throw invalid([{ path: 'answer', message: 'the JSON answer part is missing' }]);
+  const parsed = requestAnswer.safeParse(answer);
+  if (!parsed.success) throw invalidFromZod(parsed.error);
+  return { text: parsed.data.text, files: checkAnswerFiles(parts) };
 }

@@ -71,4 +71,11 @@ export const mailMessages = {
   'helpdesk.attachments': 'Přílohy',
   'helpdesk.captureMethod': 'zachycení: {method}',
   'helpdesk.truncated': 'oříznuto na limitu zachycení',
+  'helpdesk.event.answered': 'Zákazník odpověděl',
+  'helpdesk.event.confirmed': 'Zákazník potvrdil, že je problém opraven',
+  'helpdesk.event.reopened': 'Zákazník znovu otevřel tiket',
+  'helpdesk.event.ticket': 'Tiket',
+  'helpdesk.event.at': 'Odesláno',
+  'helpdesk.event.answer': 'Odpověď',
+  'helpdesk.event.reason': 'Důvod znovuotevření',
 } satisfies Catalogue['mail'];

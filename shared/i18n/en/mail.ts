@@ -71,4 +71,13 @@ export const mailMessages = {
   'helpdesk.attachments': 'Attachments',
   'helpdesk.captureMethod': 'capture: {method}',
   'helpdesk.truncated': 'cut at the capture limit',
+  // The reporter's moves on a forwarded report (an answer, a confirmation, a reopening), mailed to the
+  // help desk as a reply to the report's mail.
+  'helpdesk.event.answered': 'The customer answered',
+  'helpdesk.event.confirmed': 'The customer confirmed that the problem is fixed',
+  'helpdesk.event.reopened': 'The customer reopened the ticket',
+  'helpdesk.event.ticket': 'Ticket',
+  'helpdesk.event.at': 'Sent',
+  'helpdesk.event.answer': 'Answer',
+  'helpdesk.event.reason': 'Reason for reopening',
 } as const;

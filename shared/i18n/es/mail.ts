@@ -70,4 +70,11 @@ export const mailMessages = {
   'helpdesk.attachments': 'Adjuntos',
   'helpdesk.captureMethod': 'captura: {method}',
   'helpdesk.truncated': 'recortado por el límite de captura',
+  'helpdesk.event.answered': 'El cliente respondió',
+  'helpdesk.event.confirmed': 'El cliente confirmó que el problema está corregido',
+  'helpdesk.event.reopened': 'El cliente reabrió el ticket',
+  'helpdesk.event.ticket': 'Ticket',
+  'helpdesk.event.at': 'Enviado',
+  'helpdesk.event.answer': 'Respuesta',
+  'helpdesk.event.reason': 'Motivo de la reapertura',
 } satisfies Catalogue['mail'];

@@ -70,4 +70,11 @@ export const mailMessages = {
   'helpdesk.attachments': 'Atașamente',
   'helpdesk.captureMethod': 'captură: {method}',
   'helpdesk.truncated': 'tăiat la limita de captură',
+  'helpdesk.event.answered': 'Clientul a răspuns',
+  'helpdesk.event.confirmed': 'Clientul a confirmat că problema este remediată',
+  'helpdesk.event.reopened': 'Clientul a redeschis tichetul',
+  'helpdesk.event.ticket': 'Tichet',
+  'helpdesk.event.at': 'Trimis',
+  'helpdesk.event.answer': 'Răspuns',
+  'helpdesk.event.reason': 'Motivul redeschiderii',
 } satisfies Catalogue['mail'];

@@ -71,4 +71,11 @@ export const mailMessages = {
   'helpdesk.attachments': 'Вложения',
   'helpdesk.captureMethod': 'снимок: {method}',
   'helpdesk.truncated': 'обрезано по ограничению снимка',
+  'helpdesk.event.answered': 'Клиент ответил',
+  'helpdesk.event.confirmed': 'Клиент подтвердил, что проблема исправлена',
+  'helpdesk.event.reopened': 'Клиент повторно открыл заявку',
+  'helpdesk.event.ticket': 'Заявка',
+  'helpdesk.event.at': 'Отправлено',
+  'helpdesk.event.answer': 'Ответ',
+  'helpdesk.event.reason': 'Причина повторного открытия',
 } satisfies Catalogue['mail'];

@@ -70,4 +70,11 @@ export const mailMessages = {
   'helpdesk.attachments': 'Вкладення',
   'helpdesk.captureMethod': 'знімок: {method}',
   'helpdesk.truncated': 'обрізано через обмеження знімка',
+  'helpdesk.event.answered': 'Клієнт відповів',
+  'helpdesk.event.confirmed': 'Клієнт підтвердив, що проблему виправлено',
+  'helpdesk.event.reopened': 'Клієнт повторно відкрив заявку',
+  'helpdesk.event.ticket': 'Заявка',
+  'helpdesk.event.at': 'Надіслано',
+  'helpdesk.event.answer': 'Відповідь',
+  'helpdesk.event.reason': 'Причина повторного відкриття',
 } satisfies Catalogue['mail'];

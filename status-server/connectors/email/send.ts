@@ -30,7 +30,7 @@ export function emailConnector(mailer: Mailer, to: string[], publicUrl: string, 
       subject: `[${row.reference}] ${title}`,
       // Built from the job's id, so a retry after a lost answer carries the same Message-ID and the
       // help desk can drop the duplicate.
-      messageId: `<${out.deliveryId}.${row.reference.toLowerCase()}@${domain}>`,
+      messageId: messageIdOf(out.deliveryId, row.reference, domain),
       headers: { 'X-Snapdesk-Reference': row.reference },
       text: toPlainText(sections),
       html: String(page(title, sections, locale)),
@@ -39,3 +39,10 @@ export function emailConnector(mailer: Mailer, to: string[], publicUrl: string, 
     return {};
   };
 }
+
+/**
+ * A mail's Message-ID from its delivery's job id: a retry after a lost answer carries the same one,
+ * and the reporter's later moves can name the forwarded report's mail in `In-Reply-To`.
+ */
+export const messageIdOf = (deliveryId: string, reference: string, domain: string) =>
+  `<${deliveryId}.${reference.toLowerCase()}@${domain}>`;

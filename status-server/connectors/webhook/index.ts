@@ -1,5 +1,6 @@
 import { connector } from '../plugin.ts';
 import { webhookEnv } from './config.ts';
+import { webhookEvents } from './events.ts';
 import { webhookConnector } from './send.ts';
 
 /** Reports as signed JSON (Standard Webhooks) to any receiver. */
@@ -17,4 +18,5 @@ export const webhook = connector({
       ? { url: e.SNAPDESK_FORWARD_WEBHOOK_URL, secret: e.SNAPDESK_FORWARD_WEBHOOK_SECRET }
       : undefined,
   sender: (cfg, deps) => webhookConnector(cfg, deps.attachmentUrl, deps.helpdeskLocale),
+  requestEvents: (cfg) => webhookEvents(cfg),
 });

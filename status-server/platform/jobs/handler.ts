@@ -3,6 +3,20 @@ import type { Job } from './queue.ts';
 /** Thrown by a handler when trying again cannot help (the receiver refused the content itself). */
 export class PermanentError extends Error {}
 
+/**
+ * Thrown by a handler when its job must wait for another (a help desk's answer before its ticket):
+ * tried again after `delayMs`, without using up an attempt, with `message` shown as why it waits.
+ * Only `run` may throw it; a batch handler reports such a job as a retryable failure instead.
+ */
+export class NotYet extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
+}
+
 /** How one job of a batch ended, as a batch handler reports it. */
 export type Outcome = { ok: true; result?: unknown } | { ok: false; error: string; permanent: boolean };
 

@@ -200,6 +200,27 @@ export async function fail(db: Db, job: Job, error: string, retryable = true): P
   return state;
 }
 
+/**
+ * Puts a job that cannot run yet back in line for `delayMs`, giving back the attempt its claim
+ * counted: waiting for another job is not a failure. Only while this worker holds it, as `fail`.
+ */
+export async function postpone(db: Db, job: Job, why: string, delayMs: number): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'pending',
+      attempts: eb('attempts', '-', 1),
+      last_error: why.slice(0, 2000),
+      locked_until: null,
+      run_at: new Date(Date.now() + delayMs).toISOString(),
+      updated_at: new Date().toISOString(),
+    }))
+    .where('id', '=', job.id)
+    .where('locked_by', '=', job.locked_by)
+    .where('state', '=', 'running')
+    .execute();
+}
+
 /** Makes failed or waiting jobs due now ("retry now" in the console); a failed job gets three more tries. */
 export async function retryNow(db: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;

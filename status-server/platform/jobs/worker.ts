@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Store } from '../db.ts';
-import { type JobHandler, PermanentError } from './handler.ts';
-import { claim, complete, fail, type Job, renewLeases } from './queue.ts';
+import { type JobHandler, NotYet, PermanentError } from './handler.ts';
+import { claim, complete, fail, type Job, postpone, renewLeases } from './queue.ts';
 import { Recorder } from './recorder.ts';
 
 export interface WorkerOptions {
@@ -176,6 +176,10 @@ export class Worker {
       const result = await handler.run(job);
       if (await complete(this.store.db, job, result)) await handler.settled?.(job, { state: 'done', result });
     } catch (err) {
+      if (err instanceof NotYet) {
+        await postpone(this.store.db, job, err.message, err.delayMs);
+        return;
+      }
       const error = err instanceof Error ? err.message : String(err);
       const state = await fail(this.store.db, job, error, !(err instanceof PermanentError));
       await handler

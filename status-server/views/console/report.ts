@@ -2,7 +2,7 @@ import { captureMethod, type Report } from '../../../shared/schemas/report.ts';
 import { safeFileName } from '../../domain/file-names.ts';
 import { supportStates } from '../../domain/request-lifecycle.ts';
 import type { ForwardingStatus } from '../../reports/forwarding.ts';
-import type { RequestEvent, RequestRecord } from '../../requests/store.ts';
+import type { RequestEvent, RequestEventFile, RequestRecord } from '../../requests/store.ts';
 import type { AttachmentRow, StoredReport } from '../../store/reports.ts';
 import { timeTag } from '../format.ts';
 import { type Html, html } from '../markup.ts';
@@ -95,7 +95,22 @@ function forwarding(v: ReportView, ctx: ConsoleContext): Html {
 ${retryable ? html`<form method="post" action="${reportHref(v.stored.row.reference)}/retry">${csrfField(ctx)}<button type="submit">${t('console.report.retry')}</button></form>` : ''}`;
 }
 
-function requestEvent(e: RequestEvent, ctx: ConsoleContext): Html {
+/** An answer's images, each linking to itself at full size, behind the console's login. */
+function answerImages(reference: string, files: RequestEventFile[], ctx: ConsoleContext): Html {
+  if (!files.length) return html``;
+  return html`<ul class="gallery">${files.map((f) => {
+    const src = `${reportHref(reference)}/events/${f.event_id}/files/${f.position}`;
+    const details = ctx.t('console.report.kilobytes', { n: Math.ceil(f.size / 1024) });
+    return html`<li><figure><a href="${src}"><img src="${src}" alt="${ctx.t('console.report.imageAlt', { name: f.name, position: f.position + 1 })}" loading="lazy"></a><figcaption>${f.name} · ${details}</figcaption></figure></li>`;
+  })}</ul>`;
+}
+
+function requestEvent(
+  e: RequestEvent,
+  files: RequestEventFile[],
+  reference: string,
+  ctx: ConsoleContext,
+): Html {
   const { t } = ctx;
   const what =
     e.kind === 'state' && e.from_state && e.to_state
@@ -110,7 +125,11 @@ function requestEvent(e: RequestEvent, ctx: ConsoleContext): Html {
       : e.kind === 'state'
         ? html`<p class="text">${t('console.request.reason', { reason: e.body })}</p>`
         : html`<p class="text">${e.body}</p>`;
-  return html`<li><p><strong>${what}</strong> · ${timeTag(e.at, ctx)} · <span class="meta">${t('console.request.by', { source: t(`console.request.source.${e.source}`) })}</span></p>${body}</li>`;
+  return html`<li><p><strong>${what}</strong> · ${timeTag(e.at, ctx)} · <span class="meta">${t('console.request.by', { source: t(`console.request.source.${e.source}`) })}</span></p>${body}${answerImages(
+    reference,
+    files.filter((f) => f.event_id === e.id),
+    ctx,
+  )}</li>`;
 }
 
 /** The request's state and history, and the one form with which support sets its state and replies. */
@@ -127,7 +146,7 @@ ${facts(
   ctx,
 )}
 <h3>${t('console.request.history')}</h3>
-${r.events.length ? html`<ol class="history">${r.events.map((e) => requestEvent(e, ctx))}</ol>` : html`<p class="empty">${t('console.request.noHistory')}</p>`}
+${r.events.length ? html`<ol class="history">${r.events.map((e) => requestEvent(e, r.files, v.stored.row.reference, ctx))}</ol>` : html`<p class="empty">${t('console.request.noHistory')}</p>`}
 <form method="post" action="${reportHref(v.stored.row.reference)}/request" novalidate>${csrfField(ctx)}
 ${errorSummary(v.requestForm, labelOf, ctx)}
 ${selectField({

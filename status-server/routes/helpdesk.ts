@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { Webhook } from 'standardwebhooks';
+import { helpdeskCallback } from '../../shared/schemas/helpdesk.ts';
+import type { Config } from '../config.ts';
+import type { Store } from '../platform/db.ts';
+import { MAX_JSON_BODY } from '../platform/http/body.ts';
+import { ApiFailure, invalidFromZod } from '../platform/http/errors.ts';
+import { applyCallback } from '../requests/callback.ts';
+
+/**
+ * The help desk's signed callback, `POST /api/helpdesk/events`: a ticket's change of state or a
+ * comment for the customer, signed per Standard Webhooks with the webhook connector's secret. It
+ * exists only while that connector is configured.
+ */
+export function helpdeskRoutes(deps: { store: Store; config: Config }) {
+  const secret = deps.config.forwarding.webhook?.secret;
+  const requests = { db: deps.store.db, config: deps.config };
+  const app = new Hono();
+  if (!secret) return app;
+  const webhook = new Webhook(secret);
+
+  return app.post(
+    '/helpdesk/events',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY,
+      onError: () => {
+        throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+      },
+    }),
+    async (c) => {
+      const body = await c.req.text();
+      const headers = {
+        'webhook-id': c.req.header('webhook-id') ?? '',
+        'webhook-timestamp': c.req.header('webhook-timestamp') ?? '',
+        'webhook-signature': c.req.header('webhook-signature') ?? '',
+      };
+      try {
+        // Checks the signature over id, timestamp and body, and that the timestamp is within 5 minutes.
+        webhook.verify(body, headers, { jsonParse: false });
+      } catch (err) {
+        const message = (err as Error).message;
+        throw /timestamp too (old|new)/i.test(message)
+          ? new ApiFailure(401, 'stale_timestamp', 'webhook-timestamp is more than 5 minutes from our clock')
+          : new ApiFailure(
+              401,
+              'invalid_signature',
+              'the webhook-id, webhook-timestamp and webhook-signature headers do not verify with the secret',
+            );
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(body);
+      } catch (err) {
+        throw new ApiFailure(400, 'malformed_json', `the body is not valid JSON: ${(err as Error).message}`);
+      }
+      const parsed = helpdeskCallback.safeParse(value);
+      if (!parsed.success) throw invalidFromZod(parsed.error);
+      await applyCallback(requests, headers['webhook-id'], body, parsed.data);
+      return c.body(null, 204);
+    },
+  );
+}
