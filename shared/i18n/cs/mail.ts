@@ -71,4 +71,7 @@ export const mailMessages = {
   'helpdesk.attachments': 'Přílohy',
   'helpdesk.captureMethod': 'zachycení: {method}',
   'helpdesk.truncated': 'oříznuto na limitu zachycení',
+  'helpdesk.customerAnswered': 'Zákazník odpověděl ve Snapdesku ({reference}):',
+  'helpdesk.customerConfirmed': 'Zákazník ve Snapdesku ({reference}) potvrdil, že problém zmizel.',
+  'helpdesk.customerReopened': 'Zákazník ve Snapdesku ({reference}) znovu otevřel svou žádost:',
 } satisfies Catalogue['mail'];

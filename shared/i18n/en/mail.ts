@@ -71,4 +71,8 @@ export const mailMessages = {
   'helpdesk.attachments': 'Attachments',
   'helpdesk.captureMethod': 'capture: {method}',
   'helpdesk.truncated': 'cut at the capture limit',
+  // The customer's moves on a request, as notes on the help desk's ticket; their own words follow.
+  'helpdesk.customerAnswered': 'The customer answered in Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'The customer confirmed in Snapdesk ({reference}) that the problem is gone.',
+  'helpdesk.customerReopened': 'The customer reopened the request in Snapdesk ({reference}):',
 } as const;

@@ -70,4 +70,8 @@ export const mailMessages = {
   'helpdesk.attachments': 'Adjuntos',
   'helpdesk.captureMethod': 'captura: {method}',
   'helpdesk.truncated': 'recortado por el límite de captura',
+  'helpdesk.customerAnswered': 'El cliente respondió en Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed':
+    'El cliente confirmó en Snapdesk ({reference}) que el problema ha desaparecido.',
+  'helpdesk.customerReopened': 'El cliente reabrió la solicitud en Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

@@ -70,4 +70,7 @@ export const mailMessages = {
   'helpdesk.attachments': 'Atașamente',
   'helpdesk.captureMethod': 'captură: {method}',
   'helpdesk.truncated': 'tăiat la limita de captură',
+  'helpdesk.customerAnswered': 'Clientul a răspuns în Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'Clientul a confirmat în Snapdesk ({reference}) că problema a dispărut.',
+  'helpdesk.customerReopened': 'Clientul a redeschis cererea în Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

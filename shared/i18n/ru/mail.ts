@@ -71,4 +71,7 @@ export const mailMessages = {
   'helpdesk.attachments': 'Вложения',
   'helpdesk.captureMethod': 'снимок: {method}',
   'helpdesk.truncated': 'обрезано по ограничению снимка',
+  'helpdesk.customerAnswered': 'Клиент ответил в Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'Клиент подтвердил в Snapdesk ({reference}), что проблемы больше нет.',
+  'helpdesk.customerReopened': 'Клиент снова открыл запрос в Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

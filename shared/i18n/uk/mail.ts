@@ -70,4 +70,7 @@ export const mailMessages = {
   'helpdesk.attachments': 'Вкладення',
   'helpdesk.captureMethod': 'знімок: {method}',
   'helpdesk.truncated': 'обрізано через обмеження знімка',
+  'helpdesk.customerAnswered': 'Клієнт відповів у Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'Клієнт підтвердив у Snapdesk ({reference}), що проблеми більше немає.',
+  'helpdesk.customerReopened': 'Клієнт знову відкрив запит у Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];
