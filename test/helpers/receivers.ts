@@ -20,7 +20,7 @@ interface Listening {
   stop(): Promise<void>;
 }
 
-export type Answer = { status: number; json?: unknown; bytes?: Buffer };
+export type Answer = { status: number; json?: unknown; bytes?: Buffer; headers?: Record<string, string> };
 type Handler = (req: IncomingMessage, body: Buffer) => Answer | Promise<Answer>;
 
 export async function serve(handle: Handler): Promise<Listening> {
@@ -28,11 +28,16 @@ export async function serve(handle: Handler): Promise<Listening> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await handle(req, Buffer.concat(chunks));
+    const headers = answer.headers ?? {};
     if (answer.bytes)
-      res.writeHead(answer.status, { 'content-type': 'application/octet-stream' }).end(answer.bytes);
-    else if (answer.json === undefined) res.writeHead(answer.status).end();
+      res
+        .writeHead(answer.status, { ...headers, 'content-type': 'application/octet-stream' })
+        .end(answer.bytes);
+    else if (answer.json === undefined) res.writeHead(answer.status, headers).end();
     else
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
+      res
+        .writeHead(answer.status, { ...headers, 'content-type': 'application/json' })
+        .end(JSON.stringify(answer.json));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const bound = (server.address() as AddressInfo).port;

@@ -56,8 +56,20 @@ const redmineTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** The only forms of `updated_on=>=…` Redmine's filter accepts: a date, or a time to the second. */
 const TIME_FILTER = /^>=(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:?\d{2}))?)$/;
 
+/**
+ * `now`: Redmine's clock, for a test that needs it frozen (every change and answer in one second).
+ * By default it is the real time, moved a second on after each change, as if the next request came
+ * later: a read after a change is always in a later second than the change's stamp.
+ */
 export async function startRedmineReceiver(apiKey: string, options: { now?: () => Date } = {}) {
-  const now = () => redmineTime(options.now?.() ?? new Date());
+  let ahead = 0;
+  const clock = () => options.now?.() ?? new Date(Date.now() + ahead);
+  /** The stamp of a change. */
+  const now = () => {
+    const at = redmineTime(clock());
+    if (!options.now) ahead += 1000;
+    return at;
+  };
   const uploads = new Map<string, Upload>();
   const issues: RedmineIssue[] = [];
   const byId = new Map<number, RedmineIssue>();
@@ -68,6 +80,12 @@ export async function startRedmineReceiver(apiKey: string, options: { now?: () =
   let journalIds = 0;
 
   const listening = await serve((req, body) => {
+    const answer = handle(req, body);
+    // Redmine's clock, as clients read it.
+    return { ...answer, headers: { date: clock().toUTCString() } };
+  });
+
+  function handle(req: IncomingMessage, body: Buffer): Answer {
     const url = new URL(req.url ?? '/', 'http://redmine');
     requests.push(`${req.method} ${url.pathname}`);
     const status = outage.shift();
@@ -111,7 +129,7 @@ export async function startRedmineReceiver(apiKey: string, options: { now?: () =
       }
     }
     return { status: 404 };
-  });
+  }
 
   const isJson = (req: IncomingMessage) => req.headers['content-type']?.startsWith('application/json');
 

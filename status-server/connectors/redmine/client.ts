@@ -27,7 +27,7 @@ interface Body {
  * with `answer`, or throws saying it was not understood.
  */
 export function redmineClient(cfg: RedmineConfig) {
-  async function call(method: string, path: string, body?: Body): Promise<string> {
+  async function call(method: string, path: string, body?: Body): Promise<{ text: string; date: number }> {
     const url = `${cfg.url}${path}`;
     const res = await send(
       url,
@@ -49,13 +49,19 @@ export function redmineClient(cfg: RedmineConfig) {
         `Redmine answered ${res.status} to ${method} ${endpoint(url)}${detail(text)}`,
       );
     }
-    return text;
+    // Redmine's own clock, to the second; ours when a proxy drops the header.
+    return { text, date: Date.parse(res.headers.get('date') ?? '') || Date.now() };
   }
 
-  async function json<T>(method: string, path: string, answer: z.ZodType<T>, body?: Body): Promise<T> {
-    const text = await call(method, path, body);
+  async function json<T>(
+    method: string,
+    path: string,
+    answer: z.ZodType<T>,
+    body?: Body,
+  ): Promise<{ value: T; date: number }> {
+    const { text, date } = await call(method, path, body);
     try {
-      return answer.parse(JSON.parse(text));
+      return { value: answer.parse(JSON.parse(text)), date };
     } catch {
       const url = `${cfg.url}${path}`;
       throw new Error(
@@ -65,21 +71,23 @@ export function redmineClient(cfg: RedmineConfig) {
   }
 
   return {
+    /** Answers the JSON read and the time of Redmine's answer (its `Date` header). */
     get: <T>(path: string, answer: z.ZodType<T>) => json('GET', path, answer),
-    post: <T>(path: string, body: unknown, answer: z.ZodType<T>) =>
-      json('POST', path, answer, { contentType: 'application/json', data: JSON.stringify(body) }),
+    post: async <T>(path: string, body: unknown, answer: z.ZodType<T>) =>
+      (await json('POST', path, answer, { contentType: 'application/json', data: JSON.stringify(body) }))
+        .value,
     /** Redmine answers an update with 204 and no body. */
     put: async (path: string, body: unknown) => {
       await call('PUT', path, { contentType: 'application/json', data: JSON.stringify(body) });
     },
     /** Uploads one file (`POST /uploads.json`); answers its token, for an issue or a note to attach. */
     async upload(filename: string, contentType: string, data: Uint8Array<ArrayBuffer>): Promise<Upload> {
-      const { upload } = await json(
-        'POST',
-        `/uploads.json?filename=${encodeURIComponent(filename)}`,
-        uploadAnswer,
-        { contentType: 'application/octet-stream', data },
-      );
+      const { upload } = (
+        await json('POST', `/uploads.json?filename=${encodeURIComponent(filename)}`, uploadAnswer, {
+          contentType: 'application/octet-stream',
+          data,
+        })
+      ).value;
       return { token: upload.token, filename, content_type: contentType };
     },
   };

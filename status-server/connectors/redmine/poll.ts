@@ -133,13 +133,17 @@ export function redminePoller(deps: PollerDeps) {
   }
 
   /** Writes what is new of one issue and what was seen of it, in one transaction. */
-  async function apply(seen: Tracked, issue: DetailedIssue, userId: number) {
+  async function apply(seen: Tracked, { issue, at }: Read, userId: number) {
     const changes = issueChanges(issue, seen, userId);
+    // Redmine stamps changes to the second: read in the second of its last change, the issue may
+    // change again with the same stamp, so it is read once more next time (its journals by id and
+    // its status by id keep that from applying anything twice).
+    const settled = Math.floor(at / 1000) > Math.floor(Date.parse(issue.updated_on) / 1000);
     await db.transaction().execute(async (trx) => {
       // Guarded by what was read: if another poll wrote this issue meanwhile, this one writes nothing.
       let guard = trx
         .updateTable('redmine_issues')
-        .set({ ...changes.seen, updated_on: issue.updated_on })
+        .set({ ...changes.seen, updated_on: settled ? issue.updated_on : null })
         .where('report_id', '=', seen.report_id)
         .where('journal_id', '=', seen.journal_id);
       guard =
@@ -172,7 +176,7 @@ export function redminePoller(deps: PollerDeps) {
 
   /** One poll; answers the new cursor. Throws, leaving the cursor as it was, if anything failed. */
   async function poll(since: string | null): Promise<string | null> {
-    apiUserId ??= (await redmine.get('/users/current.json', currentUser)).user.id;
+    apiUserId ??= (await redmine.get('/users/current.json', currentUser)).value.user.id;
     const userId = apiUserId;
     const tracked = await db
       .selectFrom('redmine_issues as i')
@@ -193,14 +197,14 @@ export function redminePoller(deps: PollerDeps) {
     for (const [ids, from] of groups) {
       for (const chunk of chunks(ids, chunkSize)) {
         for (let offset = 0; ; offset += PAGE_LIMIT) {
-          const page = await redmine.get(listPath(chunk, from, offset), issueList);
+          const { value: page, date } = await redmine.get(listPath(chunk, from, offset), issueList);
           for (const listed of page.issues) {
             if (!newest || Date.parse(listed.updated_on) > Date.parse(newest)) newest = listed.updated_on;
             const seen = byIssue.get(listed.id);
             if (!seen || seen.updated_on === listed.updated_on) continue;
-            const issue = await details(listed, seen);
+            const read = await details(listed, seen, date);
             try {
-              await apply(seen, issue, userId);
+              await apply(seen, read, userId);
             } catch (err) {
               problems.push(`#${listed.id}: ${(err as Error).message}`);
             }
@@ -219,10 +223,12 @@ export function redminePoller(deps: PollerDeps) {
   }
 
   /** A new issue never updated has no journals yet: its listing says all there is. */
-  async function details(listed: ListedIssue, seen: Tracked): Promise<DetailedIssue> {
-    if (seen.status_id === null && listed.updated_on === listed.created_on)
-      return { ...listed, journals: [] };
-    return (await redmine.get(`/issues/${listed.id}.json?include=journals`, issueDetail)).issue;
+  async function details(listed: ListedIssue, seen: Tracked, listedAt: number): Promise<Read> {
+    if (seen.status_id === null && listed.updated_on === listed.created_on) {
+      return { issue: { ...listed, journals: [] }, at: listedAt };
+    }
+    const { value, date } = await redmine.get(`/issues/${listed.id}.json?include=journals`, issueDetail);
+    return { issue: value.issue, at: date };
   }
 
   /**
@@ -272,6 +278,12 @@ export function redminePoller(deps: PollerDeps) {
 }
 
 export type RedminePoller = ReturnType<typeof redminePoller>;
+
+/** An issue as read, and when Redmine answered. */
+interface Read {
+  issue: DetailedIssue;
+  at: number;
+}
 
 interface Tracked {
   report_id: string;
