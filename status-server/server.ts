@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
+import { type RedminePoller, redminePoller } from './connectors/redmine/poll.ts';
 import { noticeHandlers } from './notices/deliver.ts';
 import { openStore, type Store } from './platform/db.ts';
 import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
@@ -24,6 +25,8 @@ export interface Running {
   mailer: Mailer;
   /** Delivers queued work: reports to the help desk, notices to subscribers. */
   worker: Worker;
+  /** Follows the Redmine issues of forwarded reports, when the Redmine connector is configured. */
+  redminePoller: RedminePoller | undefined;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -31,11 +34,12 @@ export interface Running {
 /**
  * Opens the store, migrates it, builds the first snapshot and starts the delivery worker: everything
  * but listening. `startWorker: false` leaves the queue to another process (and to tests that drive it);
- * `worker` overrides the worker's options.
+ * `worker` overrides the worker's options. `pollRedmine: false` leaves the Redmine poll to others (or
+ * to a test that calls its `tick`); by default it follows `startWorker`.
  */
 export async function startServer(
   config: Config,
-  options: { startWorker?: boolean; worker?: WorkerOptions } = {},
+  options: { startWorker?: boolean; worker?: WorkerOptions; pollRedmine?: boolean } = {},
 ): Promise<Running> {
   const store = openStore(config);
   await migrateToLatest(store.db);
@@ -79,6 +83,11 @@ export async function startServer(
           );
         }, SWEEP_MS);
   sweep?.unref();
+  // Every server may run the poller: a lease in the database lets one poll at a time.
+  const poller = f.redmine
+    ? redminePoller({ store, cfg: f.redmine, reopenWindowMs: config.reopenWindowMs })
+    : undefined;
+  if (options.pollRedmine ?? options.startWorker !== false) poller?.start();
   const status = statusService({ store, snapshots, wake: () => worker.wake(), locale: config.defaultLocale });
   const app = createApp({
     config,
@@ -94,9 +103,11 @@ export async function startServer(
     status,
     mailer,
     worker,
+    redminePoller: poller,
     app,
     async close() {
       clearInterval(sweep);
+      await poller?.stop();
       await worker.stop();
       await snapshots.stop();
       mailer.close();

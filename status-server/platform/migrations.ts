@@ -444,6 +444,61 @@ const migrations: Record<string, Migration> = {
       await sql`drop table if exists report_event_files`.execute(db);
     },
   },
+  '0009_redmine_sync': {
+    // Polling the help desk: one row per connector holds the cursor (the help desk's time of the
+    // newest change seen) and the lease that lets one server poll at a time, with its back-off.
+    // Per report, the Redmine issue Snapdesk created and what the poller last saw of it, so a
+    // restart neither applies a change twice nor misses one. Issues forwarded before this are taken
+    // from their forwarding jobs' results.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('connector_cursors')
+        .addColumn('connector', 'text', (c) => c.primaryKey())
+        .addColumn('cursor', 'text')
+        .addColumn('next_run_at', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('leased_by', 'text')
+        .addColumn('leased_until', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('redmine_issues')
+        .addColumn('report_id', 'text', (c) => c.primaryKey().references('reports.id').onDelete('cascade'))
+        .addColumn('issue_id', 'integer', (c) => c.notNull())
+        .addColumn('status_id', 'integer')
+        .addColumn('journal_id', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_on', 'text')
+        .execute();
+      await db.schema
+        .createIndex('redmine_issues_by_issue')
+        .on('redmine_issues')
+        .column('issue_id')
+        .execute();
+      const done = await db
+        .selectFrom('jobs')
+        .select(['ref_id', 'payload', 'result'])
+        .where('kind', '=', 'forward')
+        .where('state', '=', 'done')
+        .execute();
+      const rows = done.flatMap((j: { ref_id: string; payload: string; result: string | null }) => {
+        const ref = /"external_ref":"redmine#(\d+)"/.exec(j.result ?? '');
+        return j.payload.includes('"redmine"') && ref
+          ? [{ report_id: j.ref_id, issue_id: Number(ref[1]) }]
+          : [];
+      });
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto('redmine_issues')
+          .values(rows.slice(i, i + 500))
+          .execute();
+      }
+    },
+    async down(db: Kysely<any>) {
+      await sql`drop table if exists redmine_issues`.execute(db);
+      await sql`drop table if exists connector_cursors`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

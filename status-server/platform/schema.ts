@@ -164,6 +164,30 @@ export interface Database {
     created_at: string;
     updated_at: string;
   };
+  /** Per help-desk connector that is polled: its cursor, and the lease of the server polling it. */
+  connector_cursors: {
+    connector: string;
+    /** The help desk's own time of the newest change seen (ISO 8601); null before the first poll. */
+    cursor: string | null;
+    next_run_at: string;
+    /** Polls failed in a row: the back-off grows with it; 0 after a good one. */
+    failures: number;
+    last_error: string | null;
+    leased_by: string | null;
+    leased_until: string | null;
+    updated_at: string;
+  };
+  /** A report's Redmine issue and what the poller last saw of it. */
+  redmine_issues: {
+    report_id: string;
+    issue_id: number;
+    /** Redmine's status when last seen; null until the first poll saw the issue. */
+    status_id: number | null;
+    /** The newest journal read; those after it are new. */
+    journal_id: number;
+    /** Redmine's `updated_on` when last read: an issue listed with the same one has not changed. */
+    updated_on: string | null;
+  };
   console_users: {
     id: string;
     email: string;

@@ -10,6 +10,7 @@ import {
 } from '../connectors/config.ts';
 import type { OutgoingReport } from '../connectors/outgoing.ts';
 import type { ConnectorDeps } from '../connectors/plugin.ts';
+import { followIssue } from '../connectors/redmine/issues.ts';
 import type { Store } from '../platform/db.ts';
 import { type JobHandler, PermanentError } from '../platform/jobs/handler.ts';
 import type { Job } from '../platform/jobs/queue.ts';
@@ -99,6 +100,9 @@ async function updateReportState(db: Kysely<Database>, reportId: string): Promis
       .where('kind', '=', FORWARD_JOB)
       .where('ref_id', '=', reportId)
       .execute();
+    // Redmine's issue is followed from now on, whatever the other connectors' fate.
+    const redmine = jobs.find((j) => connectorOf(j) === 'redmine' && j.state === 'done');
+    if (redmine) await followIssue(trx, reportId, resultOf(redmine).external_ref);
     const next = reportState(jobs);
     if (next) await trx.updateTable('reports').set(next).where('id', '=', reportId).execute();
     // The help desk has it: the request is open there (a request support moved on already stays).

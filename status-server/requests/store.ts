@@ -48,6 +48,14 @@ interface Locked {
 }
 
 /**
+ * Runs `fn` in a transaction: the caller's when `db` is one (a poller that writes its own cursor with
+ * the change, so both commit or neither does), else a new one.
+ */
+function inTransaction<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+}
+
+/**
  * Reads the report row after writing it, so the write takes its lock (SQLite has one writer anyway,
  * and kysely's `for update` is PostgreSQL's only): two changes of one request run one after another.
  */
@@ -119,7 +127,7 @@ export interface Change {
 export type Alongside = (trx: Transaction<Database>) => Promise<void>;
 
 /**
- * Applies one change to a request in one transaction: a resolved request past its window is closed
+ * Applies one change to a request in one transaction (the caller's, if `db` is one): a resolved request past its window is closed
  * first (as of the window's end), then the action is decided on the state it is in; a refused action
  * throws `Conflict` and the transaction leaves everything as it was.
  */
@@ -131,7 +139,7 @@ export async function changeRequest(
   clock: Clock,
   alongside?: Alongside,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     let row = await expireLocked(trx, await lock(trx, reportId), clock);
     await alongside?.(trx);
     const at = clock.now.toISOString();
@@ -211,7 +219,7 @@ export async function readRequest(
   if (!row) throw new NotFound('report', reportId);
   const changedAt = row.state_changed_at ?? row.received_at;
   if (row.request_state === 'resolved' && windowEnded(changedAt, clock.now, clock.reopenWindowMs)) {
-    await db.transaction().execute(async (trx) => expireLocked(trx, await lock(trx, reportId), clock));
+    await inTransaction(db, async (trx) => expireLocked(trx, await lock(trx, reportId), clock));
     return readRequest(db, reportId, clock);
   }
   const events = await db

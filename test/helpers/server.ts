@@ -19,6 +19,7 @@ export interface TestServer extends Running {
 export async function startTestServer(
   database: TestDatabase,
   env: Record<string, string> = {},
+  options: Parameters<typeof startServer>[1] = {},
 ): Promise<TestServer> {
   const db = await database.create();
   // Mail written as files when no SMTP server is configured lands here, not in the project's data/.
@@ -33,7 +34,7 @@ export async function startTestServer(
     databaseUrl: db.databaseUrl,
     sqlitePath: db.sqlitePath,
   };
-  const running = await startServer(config);
+  const running = await startServer(config, options);
   const { token } = await createToken(running.store.db, 'test');
   const request = async (path: string, init?: RequestInit) =>
     running.app.request(`http://status.test${path}`, init);

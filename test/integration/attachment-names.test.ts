@@ -8,7 +8,8 @@ import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.t
 import { makePng } from '../helpers/images.ts';
 import { postReport, sampleReport } from '../helpers/intake.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
-import { forwardAll, startRedmineReceiver } from '../helpers/receivers.ts';
+import { forwardAll } from '../helpers/receivers.ts';
+import { startRedmineReceiver } from '../helpers/redmine.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 

@@ -40,6 +40,16 @@ describe('forwarding configuration', () => {
       project: 12,
       trackerId: 3,
       priorityIds: { low: 1, normal: 2, high: 3, immediate: 4 },
+      // Redmine's default statuses, polled every minute, when the variables are not set.
+      statusMap: [
+        { id: 1, state: 'open' },
+        { id: 2, state: 'in_progress' },
+        { id: 3, state: 'resolved' },
+        { id: 4, state: 'waiting_for_customer' },
+        { id: 5, state: 'closed' },
+        { id: 6, state: 'closed' },
+      ],
+      pollSeconds: 60,
     });
     expect(cfg.webhook).toEqual({ url: 'https://hooks.example.com/in', secret });
   });

@@ -3,7 +3,8 @@ import type { Store } from '../../status-server/platform/db.ts';
 import { retryNow } from '../../status-server/platform/jobs/queue.ts';
 import { forwardingStatus } from '../../status-server/reports/forwarding.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
-import { forwardAll, FORWARD_PUBLIC_URL as publicUrl, startRedmineReceiver } from '../helpers/receivers.ts';
+import { forwardAll, FORWARD_PUBLIC_URL as publicUrl } from '../helpers/receivers.ts';
+import { startRedmineReceiver } from '../helpers/redmine.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
 const apiKey = 'redmine-key-0123456789';

@@ -5,7 +5,8 @@ import { forwardingStatus } from '../../status-server/reports/forwarding.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { type HookReceiver, startHookReceiver } from '../helpers/hook-receiver.ts';
 import { type MailSink, startMailSink } from '../helpers/mail-sink.ts';
-import { forwardAll, startRedmineReceiver } from '../helpers/receivers.ts';
+import { forwardAll } from '../helpers/receivers.ts';
+import { startRedmineReceiver } from '../helpers/redmine.ts';
 import { insertReport, openTestStore } from '../helpers/reports.ts';
 
 const _publicUrl = 'https://status.example.com';

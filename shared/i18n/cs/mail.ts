@@ -78,4 +78,7 @@ export const mailMessages = {
   'helpdesk.event.at': 'Odesláno',
   'helpdesk.event.answer': 'Odpověď',
   'helpdesk.event.reason': 'Důvod znovuotevření',
+  'helpdesk.customerAnswered': 'Zákazník odpověděl ve Snapdesku ({reference}):',
+  'helpdesk.customerConfirmed': 'Zákazník ve Snapdesku ({reference}) potvrdil, že problém zmizel.',
+  'helpdesk.customerReopened': 'Zákazník ve Snapdesku ({reference}) znovu otevřel svou žádost:',
 } satisfies Catalogue['mail'];

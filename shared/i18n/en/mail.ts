@@ -80,4 +80,8 @@ export const mailMessages = {
   'helpdesk.event.at': 'Sent',
   'helpdesk.event.answer': 'Answer',
   'helpdesk.event.reason': 'Reason for reopening',
+  // The customer's moves on a request, as notes on the help desk's ticket; their own words follow.
+  'helpdesk.customerAnswered': 'The customer answered in Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'The customer confirmed in Snapdesk ({reference}) that the problem is gone.',
+  'helpdesk.customerReopened': 'The customer reopened the request in Snapdesk ({reference}):',
 } as const;

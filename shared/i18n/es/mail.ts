@@ -77,4 +77,8 @@ export const mailMessages = {
   'helpdesk.event.at': 'Enviado',
   'helpdesk.event.answer': 'Respuesta',
   'helpdesk.event.reason': 'Motivo de la reapertura',
+  'helpdesk.customerAnswered': 'El cliente respondió en Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed':
+    'El cliente confirmó en Snapdesk ({reference}) que el problema ha desaparecido.',
+  'helpdesk.customerReopened': 'El cliente reabrió la solicitud en Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

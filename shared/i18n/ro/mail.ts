@@ -77,4 +77,7 @@ export const mailMessages = {
   'helpdesk.event.at': 'Trimis',
   'helpdesk.event.answer': 'Răspuns',
   'helpdesk.event.reason': 'Motivul redeschiderii',
+  'helpdesk.customerAnswered': 'Clientul a răspuns în Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'Clientul a confirmat în Snapdesk ({reference}) că problema a dispărut.',
+  'helpdesk.customerReopened': 'Clientul a redeschis cererea în Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

@@ -78,4 +78,7 @@ export const mailMessages = {
   'helpdesk.event.at': 'Отправлено',
   'helpdesk.event.answer': 'Ответ',
   'helpdesk.event.reason': 'Причина повторного открытия',
+  'helpdesk.customerAnswered': 'Клиент ответил в Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'Клиент подтвердил в Snapdesk ({reference}), что проблемы больше нет.',
+  'helpdesk.customerReopened': 'Клиент снова открыл запрос в Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

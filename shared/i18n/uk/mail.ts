@@ -77,4 +77,7 @@ export const mailMessages = {
   'helpdesk.event.at': 'Надіслано',
   'helpdesk.event.answer': 'Відповідь',
   'helpdesk.event.reason': 'Причина повторного відкриття',
+  'helpdesk.customerAnswered': 'Клієнт відповів у Snapdesk ({reference}):',
+  'helpdesk.customerConfirmed': 'Клієнт підтвердив у Snapdesk ({reference}), що проблеми більше немає.',
+  'helpdesk.customerReopened': 'Клієнт знову відкрив запит у Snapdesk ({reference}):',
 } satisfies Catalogue['mail'];

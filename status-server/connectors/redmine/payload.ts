@@ -1,13 +1,7 @@
 import type { OutgoingReport } from '../outgoing.ts';
 import { oneLine, summarise, toPlainText } from '../summary.ts';
+import type { Upload } from './client.ts';
 import type { RedmineConfig } from './config.ts';
-
-/** An image Redmine already holds, by the token its upload answered. */
-export interface Upload {
-  token: string;
-  filename: string;
-  content_type: string;
-}
 
 /**
  * The body of `POST /issues.json`: the report as the shared plain-text outline, labelled in the help
