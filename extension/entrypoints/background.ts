@@ -8,6 +8,7 @@ import { environmentOf, redactEntries } from '../lib/environment.ts';
 import { chosenLocale } from '../lib/language.ts';
 import { backgroundMessage } from '../lib/messages.ts';
 import { deliverOutbox, nextDue } from '../lib/outbox.ts';
+import { registerRequestWatch } from '../lib/requests/watch.ts';
 import { type Capture, type Draft, getDraft, saveDraft } from '../lib/store.ts';
 
 const MENU_ID = 'report-problem';
@@ -71,6 +72,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void deliver());
   self.addEventListener('online', () => void deliver());
   void deliver();
+
+  registerRequestWatch();
 });
 
 /**
