@@ -1,9 +1,10 @@
 import type { PriorityLevel } from '../../shared/priority.ts';
 import type { FormField as FieldConfig, FormConfig } from '../../shared/schemas/form-config.ts';
 import { t, tText } from '../lib/i18n.ts';
-import { visibleFields } from '../lib/report/fields.ts';
+import { contactEmailOf, visibleFields } from '../lib/report/fields.ts';
 import type { FormValues } from '../lib/store.ts';
 import { FormField } from './FormField.tsx';
+import { NotifyByEmail } from './NotifyByEmail.tsx';
 import { PriorityField } from './PriorityField.tsx';
 import { RequestTypePicker } from './RequestTypePicker.tsx';
 import { TitleField } from './TitleField.tsx';
@@ -15,6 +16,8 @@ interface Props {
   errors: Record<string, string>;
   onType: (id: string) => void;
   onValue: (fieldId: string, value: string) => void;
+  notifyByEmail: boolean;
+  onNotifyByEmail: (checked: boolean) => void;
 }
 
 /** Fields about the person rather than the problem; they get their own card. */
@@ -40,7 +43,8 @@ function rows(fields: FieldConfig[]): FieldConfig[][] {
 }
 
 /** The server's form for the chosen request type: the problem first, then how to reach the person. */
-export function ReportForm({ config, requestType, form, errors, onType, onValue }: Props) {
+export function ReportForm(props: Props) {
+  const { config, requestType, form, errors, onType, onValue } = props;
   const fields = visibleFields(config, requestType);
   const render = (field: FieldConfig) => {
     const id = `f-${field.id}`;
@@ -89,6 +93,7 @@ export function ReportForm({ config, requestType, form, errors, onType, onValue 
   };
   const problem = fields.filter((f) => !aboutReporter(f));
   const reporter = fields.filter(aboutReporter);
+  const email = contactEmailOf(config, requestType, form);
   return (
     <>
       <section class="card" aria-labelledby="problem-heading">
@@ -108,6 +113,9 @@ export function ReportForm({ config, requestType, form, errors, onType, onValue 
         <section class="card" aria-labelledby="reporter-heading">
           <h2 id="reporter-heading">{t('report.page.reporterHeading')}</h2>
           <div class="row two">{reporter.map(render)}</div>
+          {email && (
+            <NotifyByEmail email={email} checked={props.notifyByEmail} onChange={props.onNotifyByEmail} />
+          )}
         </section>
       )}
     </>

@@ -9,6 +9,7 @@ import { watchIncidents } from '../lib/incidents/register.ts';
 import { chosenLocale } from '../lib/language.ts';
 import { backgroundMessage } from '../lib/messages.ts';
 import { deliverOutbox, nextDue } from '../lib/outbox.ts';
+import { registerRequestWatch } from '../lib/requests/watch.ts';
 import { type Capture, type Draft, getDraft, saveDraft } from '../lib/store.ts';
 
 const MENU_ID = 'report-problem';
@@ -74,6 +75,7 @@ export default defineBackground(() => {
   void deliver();
 
   watchIncidents();
+  registerRequestWatch();
 });
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isFinalRefusal } from '../../shared/refusal.ts';
 import { ApiFailure, postReport } from './api/client.ts';
+import { startWatching } from './requests/watch.ts';
 import { loadSettings } from './settings.ts';
 import { db, type OutboxItem } from './store.ts';
 
@@ -38,6 +39,8 @@ async function run(): Promise<number> {
   for (const item of due) {
     if (await deliverOne(serverUrl, item)) delivered++;
   }
+  // The help desk's answers to a report just sent are followed from now on.
+  if (delivered > 0) await startWatching();
   return delivered;
 }
 
@@ -59,6 +62,7 @@ async function deliverOne(serverUrl: string, item: OutboxItem): Promise<boolean>
         sentAt: new Date().toISOString(),
         incident: answer.incident,
         state: 'received',
+        muted: false,
       }),
       tx.objectStore('outbox').delete(item.id),
       tx.done,

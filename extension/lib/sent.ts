@@ -1,6 +1,7 @@
 import { newestReportFirst } from '../../shared/order.ts';
-import { fetchReportStatus } from './api/client.ts';
-import { db, type SentReport } from './store.ts';
+import { fetchReportStatus, type RequestView } from './api/client.ts';
+import { notifiedOf, progressOfView } from './requests/rules.ts';
+import { db, type SentReport, updateSent } from './store.ts';
 
 /** A report for the same page sent within this time is shown before a second one is filed (004). */
 const DUPLICATE_WINDOW_MS = 7 * 24 * 3600 * 1000;
@@ -8,19 +9,33 @@ const DUPLICATE_WINDOW_MS = 7 * 24 * 3600 * 1000;
 export interface Status {
   report: SentReport;
   externalReference: string | null;
+  /** The request's whole history, when the server has one. */
+  request?: RequestView;
 }
 
-/** Asks the server for a report's state with the secret only its sender holds, and keeps it. */
+/**
+ * Asks the server for a report's state with the secret only its sender holds, and keeps it. The
+ * person sees what it says, so it counts as told: the watcher will not notify it again.
+ */
 export async function refreshStatus(serverUrl: string, sent: SentReport): Promise<Status> {
   const status = await fetchReportStatus(serverUrl, sent.reference, sent.secret);
-  const report: SentReport = {
-    ...sent,
-    state: status.state,
-    incident: status.incident,
-    checkedAt: new Date().toISOString(),
+  const checkedAt = new Date().toISOString();
+  const change = (stored: SentReport): SentReport => {
+    const request = status.request ? progressOfView(status.request) : undefined;
+    return {
+      ...stored,
+      state: status.state,
+      incident: status.incident,
+      checkedAt,
+      ...(request ? { request, notified: notifiedOf(request) } : {}),
+    };
   };
-  await (await db()).put('sent', report);
-  return { report, externalReference: status.external_reference };
+  const report = (await updateSent(sent.reference, change)) ?? change(sent);
+  return {
+    report,
+    externalReference: status.external_reference,
+    ...(status.request ? { request: status.request } : {}),
+  };
 }
 
 function samePage(a: string, b: string): boolean {

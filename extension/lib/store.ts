@@ -6,6 +6,7 @@ import type {
   IncidentLink,
   Report,
   ReportState,
+  RequestState,
 } from '../../shared/schemas/report.ts';
 import type { Annotation } from './annotations.ts';
 
@@ -53,6 +54,8 @@ export interface Draft {
   files?: AttachedFile[];
   /** Filed with "Report anyway (linked to this incident)". */
   incidentId?: string;
+  /** "Tell me by e-mail when this request changes"; sent only with a contact e-mail. */
+  notifyByEmail?: boolean;
 }
 
 /** A report waiting to reach the server; its id is the Idempotency-Key of every attempt. */
@@ -81,6 +84,38 @@ export interface SentReport {
   incident: IncidentLink | null;
   state: ReportState;
   checkedAt?: string;
+  /** The request's progress at the help desk as last read; absent until the first read. */
+  request?: RequestProgress;
+  /** The person switched this request's notifications off (the bell). */
+  muted: boolean;
+  /** What the person was last told of (or saw), so a change is told once. */
+  notified?: Notified;
+  /** The server no longer knows it (another server, or it was removed): no longer asked about. */
+  forgotten?: boolean;
+}
+
+/** A request's progress, as the batched status call sums it up. */
+export interface RequestProgress {
+  state: RequestState;
+  stateChangedAt: string;
+  /** The newest comment support wrote for the customer. */
+  latestComment: { at: string; body: string } | null;
+  /** How many changes and comments its history holds. */
+  events: number;
+}
+
+export interface Notified {
+  state: RequestState;
+  /** The time of the newest support comment told, or null when none was. */
+  commentAt: string | null;
+}
+
+/** A sent report as version 1 of the database kept it, before requests were followed. */
+export type SentReportV1 = Omit<SentReport, 'request' | 'muted' | 'notified' | 'forgotten'>;
+
+/** Version 2 of a version-1 record: notifications on, nothing told yet; everything it had is kept. */
+export function upgradeSent(record: SentReportV1 & Partial<SentReport>): SentReport {
+  return { ...record, muted: record.muted ?? false };
 }
 
 interface Schema extends DBSchema {
@@ -93,13 +128,23 @@ let opened: Promise<IDBPDatabase<Schema>> | undefined;
 
 /** The extension's own database: drafts, the outbox, and the reports already sent. */
 export function db(): Promise<IDBPDatabase<Schema>> {
-  opened ??= openDB<Schema>('snapdesk', 1, {
-    upgrade(database) {
-      database.createObjectStore('drafts', { keyPath: 'id' }).createIndex('byUpdated', 'updatedAt');
-      database.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byDue', 'nextAttemptAt');
-      const sent = database.createObjectStore('sent', { keyPath: 'reference' });
-      sent.createIndex('bySentAt', 'sentAt');
-      sent.createIndex('byPage', 'pageUrl');
+  opened ??= openDB<Schema>('snapdesk', 2, {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
+      if (oldVersion < 1) {
+        database.createObjectStore('drafts', { keyPath: 'id' }).createIndex('byUpdated', 'updatedAt');
+        database.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byDue', 'nextAttemptAt');
+        const sent = database.createObjectStore('sent', { keyPath: 'reference' });
+        sent.createIndex('bySentAt', 'sentAt');
+        sent.createIndex('byPage', 'pageUrl');
+      }
+      if (oldVersion >= 1 && oldVersion < 2) {
+        // Reports sent before requests were followed: each gets the new fields, nothing is dropped.
+        let cursor = await transaction.objectStore('sent').openCursor();
+        while (cursor) {
+          await cursor.update(upgradeSent(cursor.value));
+          cursor = await cursor.continue();
+        }
+      }
     },
   });
   return opened;
@@ -121,4 +166,20 @@ export async function moveToOutbox(item: OutboxItem): Promise<void> {
     tx.objectStore('drafts').delete(item.draftId),
     tx.done,
   ]);
+}
+
+/**
+ * Changes one sent report from its stored value in one transaction, so the watcher and My reports,
+ * writing at the same time, do not undo each other's changes (a bell pressed while a check runs).
+ */
+export async function updateSent(
+  reference: string,
+  change: (report: SentReport) => SentReport,
+): Promise<SentReport | undefined> {
+  const tx = (await db()).transaction('sent', 'readwrite');
+  const stored = await tx.store.get(reference);
+  const next = stored && change(stored);
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
 }

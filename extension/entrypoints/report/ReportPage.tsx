@@ -207,6 +207,8 @@ export function ReportPage() {
             errors={errors}
             onType={(id) => update((d) => ({ ...d, requestType: id }))}
             onValue={(id, value) => update((d) => ({ ...d, form: { ...d.form, [id]: value } }))}
+            notifyByEmail={draft.notifyByEmail ?? false}
+            onNotifyByEmail={(notifyByEmail) => update((d) => ({ ...d, notifyByEmail }))}
           />
           <CaptureSeries
             captures={draft.captures}

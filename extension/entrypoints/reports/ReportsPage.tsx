@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { byText, newestReportFirst } from '../../../shared/order.ts';
 import { CurrentIncidents } from '../../components/CurrentIncidents.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { StateBadge } from '../../components/StateBadge.tsx';
-import { isWebUrl } from '../../lib/api/client.ts';
+import { SentRequest } from '../../components/SentRequest.tsx';
 import { formatTime, t } from '../../lib/i18n.ts';
 import { retryNow } from '../../lib/outbox.ts';
+import { redrawWaiting } from '../../lib/requests/actions.ts';
 import { refreshStatus } from '../../lib/sent.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import { db, type OutboxItem, type SentReport } from '../../lib/store.ts';
@@ -37,6 +37,14 @@ export function ReportsPage() {
   const [external, setExternal] = useState<Record<string, string>>({});
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  // A notification opens this page at its request: reports.html#SD-1042.
+  const [target, setTarget] = useState(() => decodeURIComponent(location.hash.slice(1)));
+  useEffect(() => {
+    const follow = () => setTarget(decodeURIComponent(location.hash.slice(1)));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   const refresh = async (sent: SentReport[]) => {
     setRefreshing(true);
@@ -53,6 +61,7 @@ export function ReportsPage() {
     if (failures.length)
       setRefreshError(t('reports.refreshFailed', { count: failures.length, error: failures[0] ?? '' }));
     setStores(await readStores());
+    await redrawWaiting();
     setRefreshing(false);
   };
 
@@ -129,6 +138,11 @@ export function ReportsPage() {
           </button>
         </div>
         <div aria-live="polite">
+          {notice && (
+            <p class="notice" data-testid="request-notice">
+              {notice}
+            </p>
+          )}
           {refreshError && (
             <p class="error" data-testid="status-error">
               {refreshError}
@@ -149,45 +163,19 @@ export function ReportsPage() {
                 <th scope="col">{t('reports.col.state')}</th>
               </tr>
             </thead>
-            <tbody>
-              {sent.map((r, i) => (
-                <tr key={r.reference} data-testid={`sent-row-${i}`}>
-                  <td>
-                    <strong data-testid={`sent-ref-${i}`}>{r.reference}</strong>
-                    {external[r.reference] && (
-                      <div class="muted small">
-                        {t('reports.external', { ref: external[r.reference] ?? '' })}
-                      </div>
-                    )}
-                  </td>
-                  <td class="page">
-                    {r.title}
-                    <div class="muted small">{pageOf(r.pageUrl)}</div>
-                    {r.incident && (
-                      <div class="small" data-testid={`sent-incident-${i}`}>
-                        {t('reports.incident')}{' '}
-                        {isWebUrl(r.incident.url) ? (
-                          <a href={r.incident.url} target="_blank" rel="noopener noreferrer">
-                            {r.incident.name}
-                          </a>
-                        ) : (
-                          r.incident.name
-                        )}
-                      </div>
-                    )}
-                  </td>
-                  <td>{formatTime(r.sentAt)}</td>
-                  <td>
-                    <StateBadge state={r.state} testId={`sent-state-${i}`} />
-                    {r.checkedAt && (
-                      <div class="muted small">
-                        {t('reports.checkedAt', { time: formatTime(r.checkedAt) })}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            {sent.map((r, i) => (
+              <SentRequest
+                key={r.reference}
+                report={r}
+                index={i}
+                externalReference={external[r.reference]}
+                targeted={target === r.reference}
+                onChanged={(message) => {
+                  if (message) setNotice(message);
+                  void readStores().then(setStores);
+                }}
+              />
+            ))}
           </table>
         )}
       </section>

@@ -12,8 +12,12 @@ import {
   type IntakeResponse,
   incidentLink,
   intakeResponse,
+  MAX_ANSWER_FILES,
   type ReportStatusResponse,
   reportStatusResponse,
+  type StatusBatchRequest,
+  type StatusBatchResponse,
+  statusBatchResponse,
 } from '../../../shared/schemas/report.ts';
 import type { OutboxItem } from '../store.ts';
 
@@ -130,3 +134,86 @@ export async function postReport(serverUrl: string, item: OutboxItem): Promise<I
   if (!res.ok) throw await failureOf(res);
   return intakeResponse.parse(await res.json());
 }
+
+/**
+ * Every request this browser follows, in one call. With the ETag of the last answer the server says
+ * 304 while nothing changed: an idle minute costs one empty answer.
+ */
+export async function fetchStatusBatch(
+  serverUrl: string,
+  reports: StatusBatchRequest['reports'],
+  etag?: string,
+): Promise<{ notModified: true } | { notModified: false; etag: string | null; answer: StatusBatchResponse }> {
+  const res = await fetch(`${serverUrl}/api/reports/status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(etag ? { 'If-None-Match': etag } : {}) },
+    body: JSON.stringify({ reports } satisfies StatusBatchRequest),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  if (res.status === 304) return { notModified: true };
+  if (!res.ok) throw await failureOf(res);
+  return {
+    notModified: false,
+    etag: res.headers.get('etag'),
+    answer: statusBatchResponse.parse(await res.json()),
+  };
+}
+
+const requestAnswerResponse = z.object({ request: reportStatusResponse.shape.request.unwrap() });
+export type RequestView = z.infer<typeof requestAnswerResponse>['request'];
+
+/** An image the person adds to an answer. */
+export interface AnswerFile {
+  name: string;
+  blob: Blob;
+}
+
+/**
+ * An answer's body: JSON when it is text alone, multipart with the text as an `answer` part and the
+ * images as `file0` … when it has images (the shared `requestAnswer` contract).
+ */
+export function answerBody(text: string, files: readonly AnswerFile[]): string | FormData {
+  if (files.length === 0) return JSON.stringify({ text });
+  if (files.length > MAX_ANSWER_FILES) throw new Error(`at most ${MAX_ANSWER_FILES} images`);
+  const form = new FormData();
+  form.set('answer', JSON.stringify({ text }));
+  files.forEach((f, i) => {
+    form.set(`file${i}`, f.blob, f.name);
+  });
+  return form;
+}
+
+/** One of the reporter's actions on a request, with the secret; answers the request as it is now. */
+async function requestAction(
+  serverUrl: string,
+  reference: string,
+  secret: string,
+  action: 'answer' | 'confirm' | 'reopen',
+  body?: string | FormData,
+): Promise<RequestView> {
+  const res = await fetch(`${serverUrl}/api/reports/${encodeURIComponent(reference)}/${action}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${secret}`,
+      // FormData sets its own multipart type with the boundary.
+      ...(typeof body === 'string' ? { 'Content-Type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body } : {}),
+  });
+  if (!res.ok) throw await failureOf(res);
+  return requestAnswerResponse.parse(await res.json()).request;
+}
+
+export const answerRequest = (
+  serverUrl: string,
+  reference: string,
+  secret: string,
+  text: string,
+  files: readonly AnswerFile[] = [],
+) => requestAction(serverUrl, reference, secret, 'answer', answerBody(text, files));
+
+export const confirmRequest = (serverUrl: string, reference: string, secret: string) =>
+  requestAction(serverUrl, reference, secret, 'confirm');
+
+export const reopenRequest = (serverUrl: string, reference: string, secret: string, reason: string) =>
+  requestAction(serverUrl, reference, secret, 'reopen', JSON.stringify({ reason }));

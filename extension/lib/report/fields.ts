@@ -150,11 +150,24 @@ export function reportInput(
   attachments: AttachmentMeta[],
   clientId?: string,
 ): Record<string, unknown> {
+  const fields = reportFields(config, requestTypeOf(draft, config), draft.form ?? {}, draft.incidentId);
   return {
-    ...reportFields(config, requestTypeOf(draft, config), draft.form ?? {}, draft.incidentId),
+    ...fields,
+    // The opt-in shows only beside a contact e-mail, and goes only with one.
+    ...(draft.notifyByEmail && fields.contact_email ? { notify_by_email: true } : {}),
     environment: draft.environment,
     console: draft.console,
     attachments,
     ...(clientId ? { client_id: clientId } : {}),
   };
+}
+
+/** The e-mail a draft gives to reach the person at, if the form has such a field and it is filled. */
+export function contactEmailOf(
+  config: FormConfig,
+  requestType: string,
+  form: FormValues,
+): string | undefined {
+  const field = visibleFields(config, requestType).find((f) => reportPath(f) === 'contact_email');
+  return field ? clean(form[field.id]) : undefined;
 }
