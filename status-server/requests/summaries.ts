@@ -9,7 +9,7 @@ import { effectiveState } from '../domain/request-lifecycle.ts';
 import type { Database } from '../platform/schema.ts';
 import type { Clock } from './store.ts';
 
-/** The columns of a report the batched status call needs, its incident's beside them. */
+/** The columns of a report the batched status call needs: its incident's, its history's size and newest comment. */
 export interface SummaryRow {
   id: string;
   reference: string;
@@ -22,10 +22,22 @@ export interface SummaryRow {
   incident_name: string | null;
   incident_status: string | null;
   incident_impact: string | null;
+  /** PostgreSQL's count is a bigint, which pg hands over as a string. */
+  events: number | string;
+  comment_at: string | null;
+  comment_body: string | null;
 }
 
-/** The reports with these references, each with its linked incident: one query. */
+/**
+ * The reports with these references, each with its linked incident, how many events its history
+ * holds and the newest comment support wrote for the customer (newest by time, then id, as the
+ * history sorts them): one query, each subquery a walk of the (report_id, at, id) index.
+ */
 export function readSummaryRows(db: Kysely<Database>, references: string[]): Promise<SummaryRow[]> {
+  const latest = (column: 'at' | 'body') =>
+    sql<
+      string | null
+    >`(select c.${sql.ref(column)} from report_events c where c.report_id = r.id and c.kind = 'comment' order by c.at desc, c.id desc limit 1)`;
   return db
     .selectFrom('reports as r')
     .leftJoin('incidents as i', 'i.id', 'r.incident_id')
@@ -41,52 +53,12 @@ export function readSummaryRows(db: Kysely<Database>, references: string[]): Pro
       'i.name as incident_name',
       'i.status as incident_status',
       'i.impact as incident_impact',
+      sql<number | string>`(select count(*) from report_events e where e.report_id = r.id)`.as('events'),
+      latest('at').as('comment_at'),
+      latest('body').as('comment_body'),
     ])
     .where('r.reference', 'in', references)
     .execute();
-}
-
-interface Activity {
-  events: number;
-  latest: { at: string; body: string } | null;
-}
-
-/**
- * How many events each report's history holds and the newest comment support wrote for the customer
- * (newest by time, then id, as the history sorts them): one query for all of them.
- */
-export async function readActivity(
-  db: Kysely<Database>,
-  reportIds: string[],
-): Promise<Map<string, Activity>> {
-  const found = new Map<string, Activity>();
-  if (!reportIds.length) return found;
-  const rows = await db
-    .selectFrom(
-      db
-        .selectFrom('report_events')
-        .select(['report_id', (eb) => eb.fn.countAll<number | string>().as('events')])
-        .where('report_id', 'in', reportIds)
-        .groupBy('report_id')
-        .as('n'),
-    )
-    .leftJoin('report_events as c', (join) =>
-      join.on(
-        'c.id',
-        '=',
-        sql<string>`(select x.id from report_events x where x.report_id = n.report_id and x.kind = 'comment' order by x.at desc, x.id desc limit 1)`,
-      ),
-    )
-    .select(['n.report_id', 'n.events', 'c.at', 'c.body'])
-    .execute();
-  for (const r of rows) {
-    found.set(r.report_id, {
-      // PostgreSQL's count is a bigint, which pg hands over as a string.
-      events: Number(r.events),
-      latest: r.at !== null && r.body !== null ? { at: r.at, body: r.body } : null,
-    });
-  }
-  return found;
 }
 
 /**
@@ -96,7 +68,6 @@ export async function readActivity(
  */
 export function summaryOf(
   row: SummaryRow,
-  activity: Activity | undefined,
   clock: Clock,
   incidentUrl: (id: string) => string,
 ): RequestSummary {
@@ -123,15 +94,18 @@ export function summaryOf(
       state_changed_at: closedByWindow
         ? new Date(Date.parse(changedAt) + clock.reopenWindowMs).toISOString()
         : changedAt,
-      latest_comment: activity?.latest ?? null,
-      events: (activity?.events ?? 0) + (closedByWindow ? 1 : 0),
+      latest_comment:
+        row.comment_at !== null && row.comment_body !== null
+          ? { at: row.comment_at, body: row.comment_body }
+          : null,
+      events: Number(row.events) + (closedByWindow ? 1 : 0),
     },
   };
 }
 
 /**
  * The batched status read: each asked reference whose secret `opens` it, summarised, in the order
- * asked (each once); the others in `unknown`. Two queries however many are asked.
+ * asked (each once); the others in `unknown`. One query however many are asked.
  */
 export async function summarise(
   db: Kysely<Database>,
@@ -142,13 +116,8 @@ export async function summarise(
 ): Promise<StatusBatchResponse> {
   const opened = [...new Set(asked.filter((a) => opens(a.reference, a.secret)).map((a) => a.reference))];
   const rows = opened.length ? await readSummaryRows(db, opened) : [];
-  const activity = await readActivity(
-    db,
-    rows.map((r) => r.id),
-  );
   const byReference = new Map<string, RequestSummary>();
-  for (const row of rows)
-    byReference.set(row.reference, summaryOf(row, activity.get(row.id), clock, incidentUrl));
+  for (const row of rows) byReference.set(row.reference, summaryOf(row, clock, incidentUrl));
   const reports: RequestSummary[] = [];
   const unknown: string[] = [];
   for (const ref of new Set(asked.map((a) => a.reference))) {

@@ -11,7 +11,7 @@ import {
 import { hostName } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import { hostCovers } from '../domain/correlate.ts';
-import { jsonBody, MAX_JSON_BODY, multipartBody } from '../platform/http/body.ts';
+import { jsonBody, MAX_JSON_BODY, multipartBody, sizeLimit } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, invalid, notFound } from '../platform/http/errors.ts';
 import { contentEtag, etagMatches } from '../platform/http/etag.ts';
@@ -102,11 +102,8 @@ export function reportRoutes(deps: IntakeDeps) {
     burst: Math.ceil(deps.config.intakePerMinute / 2),
     key: (c) => clientAddress(c, deps.config.trustProxy),
   });
-  const jsonLimit = bodyLimit({
-    maxSize: MAX_JSON_BODY,
-    onError: () => {
-      throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
-    },
+  const jsonLimit = sizeLimit(MAX_JSON_BODY, () => {
+    throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
   });
 
   /**
