@@ -7,6 +7,7 @@ import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
 import { forwardingHandler } from './reports/forwarding.ts';
+import { REPORTER_MAIL_JOB, reporterMailHandler } from './requests/reporter-mail.ts';
 import { sweepExpired } from './requests/service.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
@@ -55,6 +56,7 @@ export async function startServer(
         helpdeskLocale: config.helpdeskLocale,
       }),
       ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
+      [REPORTER_MAIL_JOB]: reporterMailHandler({ store, config, mailer }),
     },
     // A fan-out queues a notice per subscriber: claiming hundreds at a time keeps the pool busy.
     { batch: 500, ...options.worker },

@@ -5,6 +5,7 @@ import { Conflict, NotFound } from '../domain/errors.ts';
 import { newId } from '../domain/ids.ts';
 import { decide, type RequestAction, windowEnded } from '../domain/request-lifecycle.ts';
 import type { Database } from '../platform/schema.ts';
+import { queueReporterMail } from './reporter-mail.ts';
 
 export type RequestEvent = Database['report_events'];
 
@@ -121,6 +122,7 @@ export async function changeRequest(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     let row = await expireLocked(trx, await lock(trx, reportId), clock);
+    const before = row.request_state;
     const at = clock.now.toISOString();
     if (change.action) {
       const decision = decide(
@@ -146,6 +148,8 @@ export async function changeRequest(
         })
         .execute();
     }
+    const moved = row.request_state !== before ? row.request_state : undefined;
+    await queueReporterMail(trx, row.id, { state: moved, comment: change.text }, actor.author);
   });
 }
 

@@ -71,4 +71,13 @@ export const mailMessages = {
   'helpdesk.attachments': 'Přílohy',
   'helpdesk.captureMethod': 'zachycení: {method}',
   'helpdesk.truncated': 'oříznuto na limitu zachycení',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Vaše hlášení {reference} „{title}“ je nyní ve stavu: {state}.',
+  'requestMail.comment': 'Podpora napsala k vašemu hlášení {reference} „{title}“:',
+  'requestMail.commentWith': 'Podpora napsala:',
+  'requestMail.why':
+    'Tento e-mail dostáváte, protože jste si přáli být e-mailem informováni o průběhu tohoto hlášení.',
+  'requestMail.unsubscribe': 'Nezasílat e-maily k tomuto hlášení',
 } satisfies Catalogue['mail'];

@@ -71,4 +71,12 @@ export const mailMessages = {
   'helpdesk.attachments': 'Attachments',
   'helpdesk.captureMethod': 'capture: {method}',
   'helpdesk.truncated': 'cut at the capture limit',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Your report {reference} “{title}” is now: {state}.',
+  'requestMail.comment': 'Support wrote about your report {reference} “{title}”:',
+  'requestMail.commentWith': 'Support wrote:',
+  'requestMail.why': 'You receive this because you asked to be told by e-mail how this report goes.',
+  'requestMail.unsubscribe': 'Stop e-mails about this report',
 } as const;

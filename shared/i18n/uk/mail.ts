@@ -70,4 +70,13 @@ export const mailMessages = {
   'helpdesk.attachments': 'Вкладення',
   'helpdesk.captureMethod': 'знімок: {method}',
   'helpdesk.truncated': 'обрізано через обмеження знімка',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Ваше звернення {reference} «{title}» тепер має статус: {state}.',
+  'requestMail.comment': 'Служба підтримки написала щодо вашого звернення {reference} «{title}»:',
+  'requestMail.commentWith': 'Служба підтримки написала:',
+  'requestMail.why':
+    'Ви отримали цей лист, бо попросили повідомляти електронною поштою, як просувається це звернення.',
+  'requestMail.unsubscribe': 'Не надсилати листи про це звернення',
 } satisfies Catalogue['mail'];
