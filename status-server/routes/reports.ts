@@ -15,6 +15,7 @@ import { jsonBody, MAX_JSON_BODY, multipartBody, sizeLimit } from '../platform/h
 import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, invalid, notFound } from '../platform/http/errors.ts';
 import { contentEtag, etagMatches } from '../platform/http/etag.ts';
+import { BASELINE, builtWithBaseline, DEFAULT_OTHER_POLICY } from '../platform/http/headers.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
 import { serverKey, sign, verify } from '../reports/keys.ts';
@@ -124,9 +125,18 @@ export function reportRoutes(deps: IntakeDeps) {
     const clock = { now: new Date(), reopenWindowMs: deps.config.reopenWindowMs };
     const body = JSON.stringify(await summarise(db, reports, opens, clock, incidentUrl));
     const etag = contentEtag(body);
-    const headers = { etag, 'cache-control': 'private, no-cache' };
-    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    return c.body(body, 200, { ...headers, 'content-type': 'application/json' });
+    // The baseline set here, so the app's outer layer need not read the headers back: reading them
+    // turns the Node adapter's light response into a full one (platform/http/headers.ts).
+    const headers = { ...BASELINE, etag, 'cache-control': 'private, no-cache' };
+    if (etagMatches(c.req.header('if-none-match'), etag))
+      return builtWithBaseline(c.body(null, 304, headers));
+    return builtWithBaseline(
+      c.body(body, 200, {
+        ...headers,
+        'content-type': 'application/json',
+        'content-security-policy': DEFAULT_OTHER_POLICY,
+      }),
+    );
   };
 
   return new Hono()
