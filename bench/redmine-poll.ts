@@ -89,6 +89,7 @@ async function main(): Promise<void> {
         state: 'forwarded',
         external_ref: `redmine#${issue.id}`,
         request_state: 'open',
+        notify_by_email: 0,
         state_changed_at: at,
       });
       issues.push({ report_id: id, issue_id: issue.id, status_id: null, journal_id: 0, updated_on: null });

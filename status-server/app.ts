@@ -12,6 +12,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { formConfigRoutes } from './routes/form-config.ts';
 import { helpdeskRoutes } from './routes/helpdesk.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { requestMailRoutes } from './routes/request-mails.ts';
 import { statusPageRoutes } from './routes/status-page.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { Snapshots } from './snapshot/snapshots.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', helpdeskRoutes(deps))
     .route('/console', consoleRoutes(deps))
     .route('/', subscriptionRoutes({ ...deps, subscriptions: deps.config.subscriptions }))
+    .route('/', requestMailRoutes(deps))
     .route('/', feedRoutes(deps))
     .route('/', badgeRoutes(deps))
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));

@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
 import { forwardingHandler } from './reports/forwarding.ts';
 import { eventFileUrlFor, REQUEST_EVENT_JOB, requestEventHandler } from './requests/events.ts';
+import { REPORTER_MAIL_JOB, reporterMailHandler } from './requests/reporter-mail.ts';
 import { sweepExpired } from './requests/service.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
@@ -66,6 +67,7 @@ export async function startServer(
         eventFileUrl: await eventFileUrlFor(store.db, config.publicUrl),
       }),
       ...noticeHandlers({ store, config, subscriptions: config.subscriptions, mailer }),
+      [REPORTER_MAIL_JOB]: reporterMailHandler({ store, config, mailer }),
     },
     // A fan-out queues a notice per subscriber: claiming hundreds at a time keeps the pool busy.
     { batch: 500, ...options.worker },

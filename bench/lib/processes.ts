@@ -11,6 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../test/helpers/net.ts';
 
+/** util-linux's CPU pinning, to measure on chosen cores. */
+export const TASKSET = '/usr/bin/taskset';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Generous for tsx compiling the server on a cold cache, short enough to notice a hang. */
 const START_TIMEOUT_MS = 30_000;
@@ -170,24 +172,30 @@ export async function startStatusServer(o: {
   dataDir: string;
   log: string;
   env?: Record<string, string>;
+  /** CPUs to pin the server to (`taskset -c`), so a load generator on the others does not compete. */
+  cpus?: string;
 }): Promise<{ origin: string; service: Service }> {
   const port = await freePort();
-  const service = await startService(
-    'status server',
+  // BENCH_SERVER_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_SERVER_PROFILE;
+  const node = [
     process.execPath,
-    ['--import', 'tsx', 'status-server/main.ts'],
-    o.log,
-    {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SNAPDESK_DATA_DIR: o.dataDir,
-      NODE_ENV: 'production',
-      // An inherited DATABASE_URL would point the bench at someone's PostgreSQL.
-      DATABASE_URL: '',
-      ...o.env,
-    },
-  );
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    '--import',
+    'tsx',
+    'status-server/main.ts',
+  ];
+  const [command, ...args] = o.cpus ? [TASKSET, '-c', o.cpus, ...node] : node;
+  const service = await startService('status server', command as string, args, o.log, {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SNAPDESK_DATA_DIR: o.dataDir,
+    NODE_ENV: 'production',
+    // An inherited DATABASE_URL would point the bench at someone's PostgreSQL.
+    DATABASE_URL: '',
+    ...o.env,
+  });
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(service, `${origin}/healthz`);
   return { origin, service };

@@ -54,7 +54,7 @@ async function writtenAt<T>(db: Db, when: number, write: () => Promise<T>): Prom
 }
 
 /** A fixed-seed PRNG (mulberry32), so every run measures the same page. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

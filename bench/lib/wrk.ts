@@ -1,5 +1,5 @@
 /** wrk, the HTTP load generator from Debian, and what its `--latency` output says. */
-import { run } from './processes.ts';
+import { run, TASKSET } from './processes.ts';
 
 export const WRK = '/usr/bin/wrk';
 
@@ -16,6 +16,10 @@ export interface WrkOptions {
   connections: number;
   /** Request headers, as `Name: value`. */
   headers?: string[];
+  /** A Lua script that makes the requests (method, headers, body), for loads that vary per request. */
+  script?: string;
+  /** CPUs to pin wrk to (`taskset -c`), away from the server under test. */
+  cpus?: string;
 }
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
@@ -42,13 +46,15 @@ export function parseWrk(output: string): Load {
 
 export async function wrk(url: string, seconds: number, o: WrkOptions): Promise<Load> {
   const headers = (o.headers ?? []).flatMap((h) => ['-H', h]);
-  const output = await run(WRK, [
+  const args = [
     `-t${o.threads}`,
     `-c${o.connections}`,
     `-d${seconds}s`,
     '--latency',
     ...headers,
+    ...(o.script ? ['-s', o.script] : []),
     url,
-  ]);
+  ];
+  const output = o.cpus ? await run(TASKSET, ['-c', o.cpus, WRK, ...args]) : await run(WRK, args);
   return parseWrk(output);
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -44,6 +44,29 @@ export function openStore(options: { databaseUrl?: string; sqlitePath: string })
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Statements kept prepared: the server's queries are a few hundred shapes (an `in` list per length). */
+const PREPARED_STATEMENTS = 1_000;
+
+/**
+ * The database as kysely's driver sees it, with each SQL text prepared once: the driver prepares
+ * every query anew, which cost the hot reads (the batched status call) about a tenth of their time.
+ * A statement runs to completion before the next query starts (SQLite has one connection, under a
+ * mutex), so reusing it is safe; SQLite prepares it again itself after a schema change.
+ */
+function preparedOnce(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  const prepare = (source: string) => {
+    let stmt = statements.get(source);
+    if (!stmt) {
+      if (statements.size >= PREPARED_STATEMENTS) statements.delete(statements.keys().next().value as string);
+      stmt = sqlite.prepare(source);
+      statements.set(source, stmt);
+    }
+    return stmt;
+  };
+  return { prepare, close: () => sqlite.close() };
 }

@@ -6,6 +6,17 @@ import { PermanentError } from './jobs/handler.ts';
 /** One outgoing message; `from` is the mailer's, so callers never set it. */
 export type OutgoingMail = Omit<SendMailOptions, 'from'> & { messageId: string };
 
+/**
+ * The headers of every mail sent because someone asked for it (notices, a request's progress): the
+ * RFC 8058 one-click unsubscribe, a POST to `unsubscribeUrl` with no login or cookie, and RFC 3834's
+ * mark that no person wrote it, so auto-responders stay quiet.
+ */
+export const unsubscribeHeaders = (unsubscribeUrl: string) => ({
+  'List-Unsubscribe': `<${unsubscribeUrl}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  'Auto-Submitted': 'auto-generated',
+});
+
 export interface SmtpConfig {
   /** A nodemailer transport URL; subscription mails will go out through the same server. */
   url: string;

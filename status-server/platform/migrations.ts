@@ -499,6 +499,26 @@ const migrations: Record<string, Migration> = {
       await sql`drop table if exists connector_cursors`.execute(db);
     },
   },
+  '0010_reporter_mail': {
+    // Whether the reporter gets a mail when support changes their request or writes to them: asked on
+    // the form (`notify_by_email`, kept in the stored body since it existed), turned off by the mail's
+    // unsubscribe link. The body is JSON.stringify's output, in which a key is written exactly so and
+    // a quote inside a text is escaped, so the match finds the field and nothing a person wrote.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('reports')
+        .addColumn('notify_by_email', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db
+        .updateTable('reports')
+        .set({ notify_by_email: 1 })
+        .where('body', 'like', '%"notify_by_email":true%')
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('reports').dropColumn('notify_by_email').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -105,6 +105,8 @@ export interface Database {
     request_state: RequestState;
     /** When it entered `request_state`; null only for a row written before this column existed. */
     state_changed_at: string | null;
+    /** 1 while the reporter wants a mail at the report's contact e-mail when support changes the request. */
+    notify_by_email: number;
   };
   /** A request's history: changes of state, and comments between support and the reporter. */
   report_events: {

@@ -92,6 +92,7 @@ export async function receiveReport(
           external_ref: null,
           request_state: 'received',
           state_changed_at: receivedAt.toISOString(),
+          notify_by_email: report.notify_by_email ? 1 : 0,
         })
         .execute();
       if (files.length) {

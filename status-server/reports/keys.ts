@@ -30,3 +30,16 @@ export function verify(key: Buffer, given: string, ...parts: (string | number)[]
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** `<id>.<signature>`: the token of a link about one row, which cannot be turned into another row's. */
+const linkTokenForm = /^([a-z0-9]{12})\.([A-Za-z0-9_-]{32})$/;
+
+/** The token of a link for `purpose` about the row `id`: the id, and the server's signature of both. */
+export const linkToken = (key: Buffer, purpose: string, id: string): string =>
+  `${id}.${sign(key, purpose, id)}`;
+
+/** Reads a link token's parts; undefined when it is not of the form any link of ours has. */
+export function parseLinkToken(token: string): { id: string; signature: string } | undefined {
+  const m = linkTokenForm.exec(token);
+  return m ? { id: m[1] as string, signature: m[2] as string } : undefined;
+}

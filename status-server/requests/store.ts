@@ -6,6 +6,7 @@ import { newId } from '../domain/ids.ts';
 import { decide, type RequestAction, windowEnded } from '../domain/request-lifecycle.ts';
 import type { Database } from '../platform/schema.ts';
 import { queueRequestEvents, type ReporterMove } from './events.ts';
+import { queueReporterMail } from './reporter-mail.ts';
 
 export type RequestEvent = Database['report_events'];
 /** An answer's image without its bytes. */
@@ -142,6 +143,7 @@ export async function changeRequest(
   await inTransaction(db, async (trx) => {
     let row = await expireLocked(trx, await lock(trx, reportId), clock);
     await alongside?.(trx);
+    const before = row.request_state;
     const at = clock.now.toISOString();
     const [stateId, textId] = [newId(), newId()];
     if (change.action) {
@@ -186,6 +188,8 @@ export async function changeRequest(
     // The reporter's move goes on to the help desks that hold the ticket, committed with it.
     const move = reporterMove(change, actor, { stateId, textId });
     if (move) await queueRequestEvents(trx, row.id, move);
+    const moved = row.request_state !== before ? row.request_state : undefined;
+    await queueReporterMail(trx, row.id, { state: moved, comment: change.text }, actor.author);
   });
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
+import { contentEtag, etagMatches } from '../platform/http/etag.ts';
 import { BASELINE, builtWithBaseline, DEFAULT_OTHER_POLICY, PAGE_POLICY } from '../platform/http/headers.ts';
 import { loadPageData, type PageData } from '../store/page-data.ts';
 import { pageRevision } from '../store/page-state.ts';
@@ -55,7 +55,7 @@ export function makeEntry(
   own: Record<string, string> = {},
 ): Entry {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`;
+  const etag = contentEtag(bytes);
   const lm = new Date(lastModified).toUTCString();
   const headers: Record<string, string> = {
     'content-type': contentType,
@@ -253,9 +253,7 @@ export function respond(entry: Entry, req: RequestHeaders): Response {
   const ifNoneMatch = req.header('if-none-match');
   const ifModifiedSince = req.header('if-modified-since');
   const fresh = ifNoneMatch
-    ? ifNoneMatch
-        .split(',')
-        .some((tag) => tag.trim().replace(/^W\//, '') === variant.headers.etag || tag.trim() === '*')
+    ? etagMatches(ifNoneMatch, variant.headers.etag ?? '')
     : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= Date.parse(entry.lastModified);
   if (fresh && entry.status === 200) {
     const { 'content-length': _, 'content-type': __, 'content-encoding': ___, ...headers } = variant.headers;

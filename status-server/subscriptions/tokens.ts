@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/schema.ts';
-import { serverKey, sign, verify } from '../reports/keys.ts';
-
-/** `<subscription id>.<signature>`: the id says which row, the signature proves the link was ours. */
-const tokenForm = /^([a-z0-9]{12})\.([A-Za-z0-9_-]{32})$/;
+import { linkToken, parseLinkToken, serverKey, sign, verify } from '../reports/keys.ts';
 
 interface LinkToken {
   id: string;
@@ -31,7 +28,7 @@ export class SubscriptionLinks {
   }
 
   manageToken(id: string): string {
-    return `${id}.${sign(this.key, 'manage', id)}`;
+    return linkToken(this.key, 'manage', id);
   }
 
   confirmUrl(id: string, nonce: string): string {
@@ -49,8 +46,7 @@ export class SubscriptionLinks {
 
   /** Reads a token's parts; undefined when it is not of the form any link of ours has. */
   parse(token: string): LinkToken | undefined {
-    const m = tokenForm.exec(token);
-    return m ? { id: m[1] as string, signature: m[2] as string } : undefined;
+    return parseLinkToken(token);
   }
 
   isManage(t: LinkToken): boolean {

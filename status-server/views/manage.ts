@@ -86,3 +86,24 @@ export function renderProblem(message: string, ctx: ViewContext): string {
 <p><a href="/subscribe">${t('subscribe.title')}</a> · <a href="/">${t('page.backToStatus')}</a></p>`;
   return renderLayout({ title: t('error.title'), body }, ctx);
 }
+
+/** Behind the link in a reporter's mail: stop the mails about one report (a button, as above). */
+export function renderReportMailsAsk(
+  o: { reference: string; title: string; action: string },
+  ctx: ViewContext,
+): string {
+  const { t } = ctx;
+  const heading = t('requestMail.stopTitle', { reference: o.reference });
+  const body = html`${formStyle}<div class="sub"><h1>${heading}</h1>
+<p>${t('requestMail.stopAsk', { reference: o.reference, title: o.title })}</p>
+<form method="post" action="${o.action}"><button type="submit">${t('requestMail.stopSubmit')}</button></form></div>`;
+  return renderLayout({ title: heading, body }, ctx);
+}
+
+export function renderReportMailsStopped(o: { reference: string }, ctx: ViewContext): string {
+  const { t } = ctx;
+  const heading = t('requestMail.stoppedTitle', { reference: o.reference });
+  const body = html`<h1>${heading}</h1>
+<p>${t('requestMail.stopped')}</p>`;
+  return renderLayout({ title: heading, body }, ctx);
+}

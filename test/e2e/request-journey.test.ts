@@ -141,7 +141,12 @@ describe('a request from the page to Redmine and back', { timeout: 180_000 }, ()
     expect(note?.notes).toContain('The shop in Brno, branch 12.');
     const attachments = redmine.issue(issueId).attachments;
     expect(attachments.map((a) => a.filename)).toContain('orders.png');
-    expect(attachments.find((a) => a.filename === 'orders.png')?.data.subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      attachments
+        .find((a) => a.filename === 'orders.png')
+        ?.data.subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     await page.close();
   });
 

@@ -115,6 +115,7 @@ export async function insertReport(store: Store, options: InsertReportOptions = 
       external_ref: null,
       request_state: 'received',
       state_changed_at: received,
+      notify_by_email: report.notify_by_email ? 1 : 0,
       ...columns,
     };
     await trx.insertInto('reports').values(row).execute();

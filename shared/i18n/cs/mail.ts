@@ -81,4 +81,13 @@ export const mailMessages = {
   'helpdesk.customerAnswered': 'Zákazník odpověděl ve Snapdesku ({reference}):',
   'helpdesk.customerConfirmed': 'Zákazník ve Snapdesku ({reference}) potvrdil, že problém zmizel.',
   'helpdesk.customerReopened': 'Zákazník ve Snapdesku ({reference}) znovu otevřel svou žádost:',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Vaše hlášení {reference} „{title}“ je nyní ve stavu: {state}.',
+  'requestMail.comment': 'Podpora napsala k vašemu hlášení {reference} „{title}“:',
+  'requestMail.commentWith': 'Podpora napsala:',
+  'requestMail.why':
+    'Tento e-mail dostáváte, protože jste si přáli být e-mailem informováni o průběhu tohoto hlášení.',
+  'requestMail.unsubscribe': 'Nezasílat e-maily k tomuto hlášení',
 } satisfies Catalogue['mail'];

@@ -152,4 +152,13 @@ export const pageMessages = {
   'feed.title': '{page}: historie incidentů',
   'feed.componentTitle': '{page}: historie incidentů komponenty {component}',
   'feed.description': 'Incidenty a plánovaná údržba zveřejněné na stránce {page}, se všemi aktualizacemi.',
+
+  // The page a reporter's mail opens to stop the mails about one report.
+  'requestMail.stopTitle': 'E-maily k hlášení {reference}',
+  'requestMail.stopAsk':
+    'Přestat zasílat e-maily k vašemu hlášení {reference} „{title}“? Ostatních vašich hlášení se to netýká.',
+  'requestMail.stopSubmit': 'Nezasílat e-maily',
+  'requestMail.stoppedTitle': 'Žádné další e-maily k hlášení {reference}',
+  'requestMail.stopped':
+    'K tomuto hlášení vám už nepošleme žádné e-maily. Jeho průběh dál uvidíte v rozšíření.',
 } satisfies Catalogue['page'];

@@ -84,4 +84,12 @@ export const mailMessages = {
   'helpdesk.customerAnswered': 'The customer answered in Snapdesk ({reference}):',
   'helpdesk.customerConfirmed': 'The customer confirmed in Snapdesk ({reference}) that the problem is gone.',
   'helpdesk.customerReopened': 'The customer reopened the request in Snapdesk ({reference}):',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Your report {reference} “{title}” is now: {state}.',
+  'requestMail.comment': 'Support wrote about your report {reference} “{title}”:',
+  'requestMail.commentWith': 'Support wrote:',
+  'requestMail.why': 'You receive this because you asked to be told by e-mail how this report goes.',
+  'requestMail.unsubscribe': 'Stop e-mails about this report',
 } as const;

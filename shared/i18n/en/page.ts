@@ -147,4 +147,13 @@ export const pageMessages = {
   'feed.title': '{page}: incident history',
   'feed.componentTitle': '{page}: {component} incident history',
   'feed.description': 'Incidents and scheduled maintenance posted on {page}, with every update.',
+
+  // The page a reporter's mail opens to stop the mails about one report.
+  'requestMail.stopTitle': 'E-mails about {reference}',
+  'requestMail.stopAsk':
+    'Stop sending e-mails about your report {reference} “{title}”? Your other reports keep theirs.',
+  'requestMail.stopSubmit': 'Stop e-mails',
+  'requestMail.stoppedTitle': 'No more e-mails about {reference}',
+  'requestMail.stopped':
+    'You will receive no more e-mails about this report. The extension still shows how it goes.',
 } as const;

@@ -81,4 +81,13 @@ export const mailMessages = {
   'helpdesk.customerConfirmed':
     'El cliente confirmó en Snapdesk ({reference}) que el problema ha desaparecido.',
   'helpdesk.customerReopened': 'El cliente reabrió la solicitud en Snapdesk ({reference}):',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Tu reporte {reference} «{title}» ahora está: {state}.',
+  'requestMail.comment': 'Soporte escribió sobre tu reporte {reference} «{title}»:',
+  'requestMail.commentWith': 'Soporte escribió:',
+  'requestMail.why':
+    'Recibes este correo porque pediste que te informáramos por correo de cómo avanza este reporte.',
+  'requestMail.unsubscribe': 'No recibir más correos sobre este reporte',
 } satisfies Catalogue['mail'];

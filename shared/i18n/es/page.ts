@@ -153,4 +153,13 @@ export const pageMessages = {
   'feed.componentTitle': '{page}: historial de incidentes de {component}',
   'feed.description':
     'Incidentes y mantenimientos programados publicados en {page}, con todas sus actualizaciones.',
+
+  // The page a reporter's mail opens to stop the mails about one report.
+  'requestMail.stopTitle': 'Correos sobre {reference}',
+  'requestMail.stopAsk':
+    '¿Dejar de enviarte correos sobre tu reporte {reference} «{title}»? Tus otros reportes no cambian.',
+  'requestMail.stopSubmit': 'Dejar de recibir correos',
+  'requestMail.stoppedTitle': 'No más correos sobre {reference}',
+  'requestMail.stopped':
+    'No recibirás más correos sobre este reporte. La extensión sigue mostrando cómo avanza.',
 } satisfies Catalogue['page'];

@@ -80,4 +80,13 @@ export const mailMessages = {
   'helpdesk.customerAnswered': 'Clientul a răspuns în Snapdesk ({reference}):',
   'helpdesk.customerConfirmed': 'Clientul a confirmat în Snapdesk ({reference}) că problema a dispărut.',
   'helpdesk.customerReopened': 'Clientul a redeschis cererea în Snapdesk ({reference}):',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Raportul dumneavoastră {reference} „{title}” este acum: {state}.',
+  'requestMail.comment': 'Echipa de suport a scris despre raportul dumneavoastră {reference} „{title}”:',
+  'requestMail.commentWith': 'Echipa de suport a scris:',
+  'requestMail.why':
+    'Primiți acest e-mail pentru că ați cerut să fiți informat prin e-mail despre evoluția acestui raport.',
+  'requestMail.unsubscribe': 'Nu mai primiți e-mailuri despre acest raport',
 } satisfies Catalogue['mail'];

@@ -154,4 +154,13 @@ export const pageMessages = {
   'feed.componentTitle': '{page}: istoricul incidentelor pentru {component}',
   'feed.description':
     'Incidentele și lucrările de mentenanță programate publicate pe {page}, cu toate actualizările.',
+
+  // The page a reporter's mail opens to stop the mails about one report.
+  'requestMail.stopTitle': 'E-mailuri despre {reference}',
+  'requestMail.stopAsk':
+    'Opriți e-mailurile despre raportul dumneavoastră {reference} „{title}”? Celelalte rapoarte ale dumneavoastră nu sunt afectate.',
+  'requestMail.stopSubmit': 'Opriți e-mailurile',
+  'requestMail.stoppedTitle': 'Nu mai primiți e-mailuri despre {reference}',
+  'requestMail.stopped':
+    'Nu veți mai primi e-mailuri despre acest raport. Extensia arată în continuare cum evoluează.',
 } satisfies Catalogue['page'];

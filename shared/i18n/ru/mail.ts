@@ -81,4 +81,13 @@ export const mailMessages = {
   'helpdesk.customerAnswered': 'Клиент ответил в Snapdesk ({reference}):',
   'helpdesk.customerConfirmed': 'Клиент подтвердил в Snapdesk ({reference}), что проблемы больше нет.',
   'helpdesk.customerReopened': 'Клиент снова открыл запрос в Snapdesk ({reference}):',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Ваше обращение {reference} «{title}» теперь в статусе: {state}.',
+  'requestMail.comment': 'Служба поддержки написала по вашему обращению {reference} «{title}»:',
+  'requestMail.commentWith': 'Служба поддержки написала:',
+  'requestMail.why':
+    'Вы получили это письмо, потому что попросили сообщать по электронной почте, как продвигается это обращение.',
+  'requestMail.unsubscribe': 'Не присылать письма об этом обращении',
 } satisfies Catalogue['mail'];

@@ -153,4 +153,13 @@ export const pageMessages = {
   'feed.title': '{page}: история инцидентов',
   'feed.componentTitle': '{page}: история инцидентов компонента {component}',
   'feed.description': 'Инциденты и плановые работы, опубликованные на {page}, со всеми обновлениями.',
+
+  // The page a reporter's mail opens to stop the mails about one report.
+  'requestMail.stopTitle': 'Письма об обращении {reference}',
+  'requestMail.stopAsk':
+    'Больше не присылать письма о вашем обращении {reference} «{title}»? Другие ваши обращения это не затронет.',
+  'requestMail.stopSubmit': 'Не присылать письма',
+  'requestMail.stoppedTitle': 'Писем об обращении {reference} больше не будет',
+  'requestMail.stopped':
+    'Вы больше не будете получать письма об этом обращении. Расширение по-прежнему показывает, как оно продвигается.',
 } satisfies Catalogue['page'];

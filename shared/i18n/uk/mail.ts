@@ -80,4 +80,13 @@ export const mailMessages = {
   'helpdesk.customerAnswered': 'Клієнт відповів у Snapdesk ({reference}):',
   'helpdesk.customerConfirmed': 'Клієнт підтвердив у Snapdesk ({reference}), що проблеми більше немає.',
   'helpdesk.customerReopened': 'Клієнт знову відкрив запит у Snapdesk ({reference}):',
+
+  // A reporter's mail about their report's progress at the help desk, when they asked for them on the form.
+  'requestMail.subject': '[{reference}] {title}',
+  'requestMail.stateChanged': 'Ваше звернення {reference} «{title}» тепер має статус: {state}.',
+  'requestMail.comment': 'Служба підтримки написала щодо вашого звернення {reference} «{title}»:',
+  'requestMail.commentWith': 'Служба підтримки написала:',
+  'requestMail.why':
+    'Ви отримали цей лист, бо попросили повідомляти електронною поштою, як просувається це звернення.',
+  'requestMail.unsubscribe': 'Не надсилати листи про це звернення',
 } satisfies Catalogue['mail'];

@@ -155,4 +155,13 @@ export const pageMessages = {
   'feed.componentTitle': '{page}: історія інцидентів — {component}',
   'feed.description':
     'Інциденти й заплановане технічне обслуговування, опубліковані на {page}, з усіма оновленнями.',
+
+  // The page a reporter's mail opens to stop the mails about one report.
+  'requestMail.stopTitle': 'Листи про звернення {reference}',
+  'requestMail.stopAsk':
+    'Більше не надсилати листи про ваше звернення {reference} «{title}»? Інших ваших звернень це не стосується.',
+  'requestMail.stopSubmit': 'Не надсилати листи',
+  'requestMail.stoppedTitle': 'Листів про звернення {reference} більше не буде',
+  'requestMail.stopped':
+    'Ви більше не отримуватимете листів про це звернення. Розширення й далі показує, як воно просувається.',
 } satisfies Catalogue['page'];

@@ -1,3 +1,4 @@
+import { unsubscribeHeaders } from '../../../platform/mail.ts';
 import type { NoticeChannel } from '../plugin.ts';
 import { noticeHtml, noticeText } from './payload.ts';
 
@@ -16,11 +17,7 @@ export const email: NoticeChannel<'email'> = {
         html: fill(html),
         // From the job's id: a retry carries the same Message-ID, so a receiver can drop a repeat.
         messageId: `<${jobId.replace(':', '.')}@${domain}>`,
-        headers: {
-          'List-Unsubscribe': `<${unsubscribeUrl}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          'Auto-Submitted': 'auto-generated',
-        },
+        headers: unsubscribeHeaders(unsubscribeUrl),
       });
     };
   },
