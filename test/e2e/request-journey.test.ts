@@ -91,6 +91,7 @@ describe('a request from the page to Redmine and back', { timeout: 180_000 }, ()
     await form.getByTestId('report-type-question').click();
     await form.getByTestId('report-title').fill('The order history stops at March');
     await form.getByTestId('report-description').fill('Orders from April on are not listed.');
+    await form.getByTestId('report-contactEmail').fill('ana@example.com');
     await form.getByTestId('send').click();
     reference = ((await form.getByTestId('sent-reference').textContent({ timeout: 30_000 })) ?? '').trim();
     expect(reference).toMatch(/^SD-\d+$/);
