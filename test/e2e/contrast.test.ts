@@ -14,37 +14,27 @@ describe('colour contrast of the public pages, by axe in Chromium', () => {
   let browser: Browser;
   let paths: string[];
 
-  const admin = async (path: string, body: unknown) => {
-    const res = await fetch(`${server.url}/api/admin${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-
   beforeAll(async () => {
     server = await startStatusServer();
     // Every tone the pages colour text and bars with: an outage, a minor incident, maintenance, history.
-    const group = (await admin('/groups', { name: 'Storefront' })).group;
-    const checkout = (await admin('/components', { name: 'Checkout', group_id: group.id })).component;
-    const search = (await admin('/components', { name: 'Search' })).component;
+    const group = (await server.admin('/groups', { name: 'Storefront' })).group;
+    const checkout = (await server.admin('/components', { name: 'Checkout', group_id: group.id })).component;
+    const search = (await server.admin('/components', { name: 'Search' })).component;
     const outage = (
-      await admin('/incidents', {
+      await server.admin('/incidents', {
         name: 'Card payments failing',
         impact: 'critical',
         message: 'We are **investigating** failed payments. See [the FAQ](https://example.com/faq).',
         components: { [checkout.id]: 'major_outage' },
       })
     ).incident;
-    await admin('/incidents', {
+    await server.admin('/incidents', {
       name: 'Slow search',
       impact: 'minor',
       message: 'Searches take `5 s`.',
       components: { [search.id]: 'degraded_performance' },
     });
-    await admin('/maintenances', {
+    await server.admin('/maintenances', {
       name: 'Database upgrade',
       message: 'We will upgrade the primary database.',
       scheduled_for: new Date(Date.now() + 3_600_000).toISOString(),
@@ -53,7 +43,11 @@ describe('colour contrast of the public pages, by axe in Chromium', () => {
     });
     // A subscription's manage page has the subscribe page's form and buttons.
     const manage = new URL(
-      (await admin('/subscriptions', { webhook_url: 'https://93.184.215.14/status' })).manage_url,
+      (
+        await server.admin<{ manage_url: string }>('/subscriptions', {
+          webhook_url: 'https://93.184.215.14/status',
+        })
+      ).manage_url,
     ).pathname;
     paths = ['/', `/incidents/${outage.id}`, '/history', '/subscribe', manage, '/no-such-page'];
     browser = await chromium.launch({

@@ -73,15 +73,6 @@ describe('incident alerts where the person works', () => {
   let b: ExtensionBrowser;
   let componentId: string;
 
-  const admin = async (path: string, body: unknown) => {
-    const res = await fetch(`${server.url}/api/admin${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.ok, `${path}: ${res.status}`).toBe(true);
-    return res.json();
-  };
   const stored = () =>
     b.worker.evaluate(async () => (await chrome.storage.local.get('incidentWatch')).incidentWatch) as Promise<
       StoredWatch | undefined
@@ -101,7 +92,8 @@ describe('incident alerts where the person works', () => {
     server = await startStatusServer();
     proxy = await countingProxy(server.url);
     // The test's site is served from 127.0.0.1: the component serves that host.
-    componentId = (await admin('/components', { name: 'Test shop', hosts: ['127.0.0.1'] })).component.id;
+    componentId = (await server.admin('/components', { name: 'Test shop', hosts: ['127.0.0.1'] })).component
+      .id;
     b = await launchWithExtension();
     await configureServer(b, proxy.url);
   });
@@ -130,7 +122,7 @@ describe('incident alerts where the person works', () => {
     await page.goto(`${site.url}/tall.html`);
     await page.bringToFront();
     const incident = (
-      await admin('/incidents', {
+      await server.admin('/incidents', {
         name: 'Checkout fails on the test shop',
         message: 'Payments time out.',
         impact: 'major',
@@ -159,11 +151,7 @@ describe('incident alerts where the person works', () => {
     expect(proxy.seen.length).toBe(asked);
     await reports.close();
 
-    await fetch(`${server.url}/api/admin/incidents/${incident.id}/resolve`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-      body: '{}',
-    });
+    await server.admin(`/incidents/${incident.id}/resolve`, {});
     await checkNow();
     await expect.poll(badge, { timeout: 15_000 }).toBe('');
     expect((await stored())?.told).toEqual({});

@@ -61,18 +61,10 @@ describe('the extension’s screens in a pseudo-locale', () => {
     });
     site = await servePages();
     server = await startStatusServer();
-    const admin = async (path: string, body: unknown) => {
-      const res = await fetch(`${server.url}/api/admin${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-      return res.json();
-    };
     // An incident on the test site's host, so the report form shows its banner.
-    const checkout = (await admin('/components', { name: 'Checkout', hosts: ['127.0.0.1'] })).component;
-    await admin('/incidents', {
+    const checkout = (await server.admin('/components', { name: 'Checkout', hosts: ['127.0.0.1'] }))
+      .component;
+    await server.admin('/incidents', {
       name: INCIDENT,
       impact: 'minor',
       message: 'We are looking into it.',

@@ -169,17 +169,8 @@ describe('a request from the page to Redmine and back', { timeout: 180_000 }, ()
   });
 
   it('an incident declared for the tab’s host raises a notification with the badge', async () => {
-    const admin = async (path: string, body: unknown) => {
-      const res = await fetch(`${server.url}/api/admin${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(res.ok, `${path}: ${res.status}`).toBe(true);
-      return res.json();
-    };
-    const component = (await admin('/components', { name: 'Shop', hosts: ['127.0.0.1'] })).component;
-    const { incident } = await admin('/incidents', {
+    const component = (await server.admin('/components', { name: 'Shop', hosts: ['127.0.0.1'] })).component;
+    const { incident } = await server.admin('/incidents', {
       name: 'Order history is slow',
       message: 'Pages of the order history take a minute to load.',
       impact: 'minor',

@@ -41,10 +41,18 @@ export async function servePages(): Promise<{ url: string; close(): Promise<void
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/** What the admin API answers to a POST that makes something: the thing under its name. */
+type AdminMade = Record<'component' | 'group' | 'incident' | 'maintenance', { id: string }>;
+
 export interface StatusServer {
   url: string;
   token: string;
   running: Running;
+  /**
+   * POSTs to the admin API with the server's token; throws with the answer when it is not 2xx. It
+   * answers what was made under its name (`{ component: { id, … } }`) unless told another shape.
+   */
+  admin<T = AdminMade>(path: string, body: unknown): Promise<T>;
   /** Stops listening (the database stays), as when the server goes down. */
   pause(): Promise<void>;
   /** Listens again on the same port. */
@@ -79,6 +87,15 @@ export async function startStatusServer(env: Record<string, string> = {}): Promi
     url: `http://127.0.0.1:${port}`,
     token,
     running,
+    async admin<T>(path: string, body: unknown) {
+      const res = await fetch(`http://127.0.0.1:${port}/api/admin${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
     pause: stop,
     resume: start,
     async close() {
