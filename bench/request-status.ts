@@ -94,6 +94,7 @@ async function seed(db: Db, n: number): Promise<{ reference: string; secret: str
       // A state reached after one to four changes, some with a comment for the customer.
       const steps = state === 'received' ? 0 : 1 + Math.floor(rand() * 4);
       let at = received;
+      const first = events.length;
       for (let s = 0; s < steps; s++) {
         at += rand() * (now - at) * 0.5;
         const iso = new Date(at).toISOString();
@@ -122,6 +123,11 @@ async function seed(db: Db, n: number): Promise<{ reference: string; secret: str
           });
         }
       }
+      const latestComment = events
+        .slice(first)
+        .filter((e) => e.kind === 'comment')
+        .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1))
+        .at(-1);
       reports.push({
         id,
         reference,
@@ -145,6 +151,10 @@ async function seed(db: Db, n: number): Promise<{ reference: string; secret: str
         request_state: state,
         state_changed_at: new Date(at).toISOString(),
         notify_by_email: 0,
+        // What requests/store.ts keeps with each event: the history's size and its newest comment.
+        event_count: events.length - first,
+        latest_comment_at: latestComment?.at ?? null,
+        latest_comment_body: latestComment?.body ?? null,
       });
       refs.push({ reference, secret: sign(key, reference) });
     }

@@ -32,7 +32,7 @@ import {
   reopenRequest,
   reporterView,
 } from '../requests/service.ts';
-import { summarise } from '../requests/summaries.ts';
+import { summarise, summaryReader } from '../requests/summaries.ts';
 import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 
 /**
@@ -89,6 +89,7 @@ export function reportRoutes(deps: IntakeDeps) {
     return statusKey;
   };
   const incidentUrl = (id: string) => `${deps.config.publicUrl}/incidents/${id}`;
+  const readSummaries = summaryReader(db);
 
   /**
    * The report the request's secret opens. Unknown reference and wrong secret answer alike, so
@@ -145,7 +146,7 @@ export function reportRoutes(deps: IntakeDeps) {
     // Unknown references and wrong secrets end up alike in `unknown`, so neither can be probed.
     const opens = (ref: string, secret: string) => verify(key, secret, ref);
     const clock = { now: new Date(), reopenWindowMs: deps.config.reopenWindowMs };
-    const body = JSON.stringify(await summarise(db, reports, opens, clock, incidentUrl));
+    const body = JSON.stringify(await summarise(readSummaries, reports, opens, clock, incidentUrl));
     const etag = contentEtag(body);
     // The baseline set here, so the app's outer layer need not read the headers back: reading them
     // turns the Node adapter's light response into a full one (platform/http/headers.ts).
