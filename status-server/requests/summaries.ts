@@ -1,4 +1,3 @@
-import { CompiledQuery, type Kysely } from 'kysely';
 import type {
   IncidentLink,
   RequestSummary,
@@ -6,6 +5,7 @@ import type {
   StatusBatchResponse,
 } from '../../shared/schemas/report.ts';
 import { effectiveState } from '../domain/request-lifecycle.ts';
+import type { Store } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
 import type { Clock } from './store.ts';
 
@@ -33,10 +33,12 @@ export type SummaryReader = (references: string[]) => Promise<SummaryRow[]>;
 /**
  * The reports with these references, each with its linked incident and what it keeps of its
  * history (requests/store.ts writes that with each event): one lookup by reference. The query is
- * built and compiled once per number of references and then only run, since building it through the
- * query builder on every call cost the status call about a tenth of its time.
+ * built and compiled once per number of references and then only run, on the store's direct read
+ * path: building it through the query builder on every call cost the status call about a tenth of
+ * its time, and running it through kysely about as much again.
  */
-export function summaryReader(db: Kysely<Database>): SummaryReader {
+export function summaryReader(store: Store): SummaryReader {
+  const { db } = store;
   const compiled = new Map<number, string>();
   const sqlFor = (count: number) => {
     let text = compiled.get(count);
@@ -70,8 +72,7 @@ export function summaryReader(db: Kysely<Database>): SummaryReader {
     }
     return text;
   };
-  return async (references) =>
-    (await db.executeQuery<SummaryRow>(CompiledQuery.raw(sqlFor(references.length), references))).rows;
+  return (references) => store.read<SummaryRow>({ sql: sqlFor(references.length), parameters: references });
 }
 
 /**

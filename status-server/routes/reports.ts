@@ -94,7 +94,7 @@ export function reportRoutes(deps: IntakeDeps) {
     return statusVerifier;
   };
   const incidentUrl = (id: string) => `${deps.config.publicUrl}/incidents/${id}`;
-  const readSummaries = summaryReader(db);
+  const readSummaries = summaryReader(deps.store);
 
   /**
    * The report the request's secret opens. Unknown reference and wrong secret answer alike, so
