@@ -11,7 +11,8 @@ declare module 'autocannon' {
   interface Result {
     requests: { total: number };
     latency: { p50: number; p99: number };
-    non2xx: number;
+    '4xx': number;
+    '5xx': number;
     errors: number;
     timeouts: number;
   }

@@ -71,10 +71,7 @@ export function openStore(options: { databaseUrl?: string; sqlitePath: string })
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   // An in-memory database is that one connection's alone: its reads go through kysely.
-  const reader =
-    options.sqlitePath === ':memory:'
-      ? undefined
-      : preparedOnce(new SQLite(options.sqlitePath, { readonly: true, timeout: 5000 }));
+  const reader = options.sqlitePath === ':memory:' ? undefined : readOnly(options.sqlitePath);
   return {
     db,
     dialect: 'sqlite',
@@ -87,6 +84,19 @@ export function openStore(options: { databaseUrl?: string; sqlitePath: string })
       reader?.close();
     },
   };
+}
+
+/** How much of the file the read-only connection maps: all of it, up to SQLite's own ceiling (2 GB by default). */
+const READER_MMAP_BYTES = 2 ** 31;
+
+/**
+ * The read-only connection: it reads the file through a memory map, since every commit by the other
+ * connection empties its page cache (WAL) and a lookup would then read each page with a system call.
+ */
+function readOnly(path: string) {
+  const sqlite = new SQLite(path, { readonly: true, timeout: 5000 });
+  sqlite.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
+  return preparedOnce(sqlite);
 }
 
 /** Statements kept prepared: the server's queries are a few hundred shapes (an `in` list per length). */
