@@ -90,6 +90,9 @@ async function main(): Promise<void> {
         external_ref: `redmine#${issue.id}`,
         request_state: 'open',
         notify_by_email: 0,
+        event_count: 0,
+        latest_comment_at: null,
+        latest_comment_body: null,
         state_changed_at: at,
       });
       issues.push({ report_id: id, issue_id: issue.id, status_id: null, journal_id: 0, updated_on: null });

@@ -7,12 +7,14 @@
  * from call to call as browsers do, once without `If-None-Match` (200, the summaries) and once with
  * the ETag each body got before (304, the idle poll). On SQLite, then on PostgreSQL when reachable
  * (PostgreSQL's own processes are not pinned: they take their share of both cores).
+ * Then autocannon, pinned to CPU 1 too, offers the target's 3,300 calls a second: the p99 a caller
+ * sees at that load, which wrk's closed loop cannot show (at saturation its latency is its queue).
  *
  *   npm run bench:request-status
  *   BENCH_REPORTS=10000 BENCH_DURATION=10 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test …
  *
  * Target (issue 12): 10,000 browsers polling every minute are about 170 calls a second; one core
- * must serve 20 times that, ≥ 3,300 calls/s with p99 ≤ 20 ms. It reports; missing the target is
+ * must serve 20 times that, ≥ 3,300 calls/s with p99 ≤ 20 ms at that rate. It reports; missing the target is
  * not a failure, but anything that fails to run is.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -29,6 +31,7 @@ import { migrateToLatest } from '../status-server/platform/migrations.ts';
 import type { Database } from '../status-server/platform/schema.ts';
 import { serverKey, sign } from '../status-server/reports/keys.ts';
 import { sampleReport } from '../test/helpers/intake.ts';
+import { type FixedRateLoad, fixedRate } from './lib/fixed-rate.ts';
 import { temporaryPostgres } from './lib/postgres.ts';
 import { ownedTempDir, requireTool, runBench, startStatusServer, TASKSET } from './lib/processes.ts';
 import { loadNote, loadNow, table } from './lib/report.ts';
@@ -47,6 +50,13 @@ const TARGET_P99_MS = 20;
 const BODIES = 2_000;
 /** Browsers polling at once on keep-alive connections; wrk's one thread keeps to its own core. */
 const CONNECTIONS = 64;
+/**
+ * Connections for the fixed-rate load: enough that the offered rate goes out on time when calls
+ * take a while (3,300 a second at 20 ms each are 66 in flight).
+ */
+const FIXED_RATE_CONNECTIONS = 200;
+/** The fixed-rate load may serve a little under the rate it offers (autocannon paces by timer ticks). */
+const SERVED_SHARE = 0.98;
 const WRK_THREADS = 1;
 const WARM_UP_SECONDS = 3;
 const BUSY_LOAD_PER_CPU = 0.5;
@@ -94,6 +104,7 @@ async function seed(db: Db, n: number): Promise<{ reference: string; secret: str
       // A state reached after one to four changes, some with a comment for the customer.
       const steps = state === 'received' ? 0 : 1 + Math.floor(rand() * 4);
       let at = received;
+      const first = events.length;
       for (let s = 0; s < steps; s++) {
         at += rand() * (now - at) * 0.5;
         const iso = new Date(at).toISOString();
@@ -122,6 +133,11 @@ async function seed(db: Db, n: number): Promise<{ reference: string; secret: str
           });
         }
       }
+      const latestComment = events
+        .slice(first)
+        .filter((e) => e.kind === 'comment')
+        .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1))
+        .at(-1);
       reports.push({
         id,
         reference,
@@ -145,6 +161,10 @@ async function seed(db: Db, n: number): Promise<{ reference: string; secret: str
         request_state: state,
         state_changed_at: new Date(at).toISOString(),
         notify_by_email: 0,
+        // What requests/store.ts keeps with each event: the history's size and its newest comment.
+        event_count: events.length - first,
+        latest_comment_at: latestComment?.at ?? null,
+        latest_comment_body: latestComment?.body ?? null,
       });
       refs.push({ reference, secret: sign(key, reference) });
     }
@@ -201,7 +221,10 @@ async function etagsOf(origin: string, calls: string[]): Promise<string[]> {
 interface Row {
   database: string;
   path: string;
+  /** As many calls as one core answers (wrk's closed loop): its latency is mostly the queue. */
   load: Load;
+  /** The target's load offered at its rate (autocannon): the latency a caller sees at it. */
+  fixed: FixedRateLoad;
   /** The server's CPU time per call: what a call costs, however busy the machine's other work kept the core. */
   cpuUsPerCall: number;
 }
@@ -219,7 +242,7 @@ async function measure(
   seconds: number,
   calls: string[],
   etags?: string[],
-): Promise<{ load: Load; cpuUsPerCall: number }> {
+): Promise<{ load: Load; cpuUsPerCall: number; fixed: FixedRateLoad }> {
   const name = etags ? 'unchanged' : 'fresh';
   const script = join(dir, `${name}.lua`);
   await writeFile(script, luaScript(calls, etags));
@@ -229,7 +252,20 @@ async function measure(
   const before = await cpuTimeUs(server.pid);
   const load = await wrk(url, seconds, o);
   const used = (await cpuTimeUs(server.pid)) - before;
-  return { load, cpuUsPerCall: used / (load.requestsPerSecond * seconds) };
+  const fixed = await fixedRate(dir, {
+    url: server.origin,
+    rate: TARGET_CALLS,
+    connections: FIXED_RATE_CONNECTIONS,
+    seconds,
+    requests: calls.map((body, i) => ({
+      method: 'POST',
+      path: '/api/reports/status',
+      headers: { 'content-type': 'application/json', ...(etags ? { 'if-none-match': etags[i] ?? '' } : {}) },
+      body,
+    })),
+    cpus: LOAD_CPU,
+  });
+  return { load, cpuUsPerCall: used / (load.requestsPerSecond * seconds), fixed };
 }
 
 async function runOn(
@@ -300,19 +336,26 @@ async function main(): Promise<void> {
   }
 
   const ms = (v: number) => `${v.toFixed(2)} ms`;
-  const met = (l: Load) =>
-    l.requestsPerSecond >= TARGET_CALLS && l.p99Ms <= TARGET_P99_MS
-      ? 'yes'
-      : `no (${[
-          ...(l.requestsPerSecond >= TARGET_CALLS ? [] : [`< ${TARGET_CALLS} calls/s`]),
-          ...(l.p99Ms <= TARGET_P99_MS ? [] : [`p99 > ${TARGET_P99_MS} ms`]),
-        ].join(', ')})`;
+  // Met when the target's rate, offered, is served with its p99 and no errors.
+  const met = (f: FixedRateLoad) => {
+    const misses = [
+      ...(f.requestsPerSecond >= f.offered * SERVED_SHARE
+        ? []
+        : [`served ${f.requestsPerSecond.toFixed(0)}/s`]),
+      ...(f.p99Ms <= TARGET_P99_MS ? [] : [`p99 > ${TARGET_P99_MS} ms`]),
+      ...(f.errors ? [`${f.errors} errors`] : []),
+    ];
+    return misses.length ? `no (${misses.join(', ')})` : 'yes';
+  };
   console.log(
     [
       '',
       `POST /api/reports/status, ${n.toLocaleString('en')} reports, 1–5 references a call (${BODIES} bodies)`,
       `server pinned to CPU ${SERVER_CPU}, wrk -t${WRK_THREADS} -c${CONNECTIONS} -d${seconds}s pinned to CPU ${LOAD_CPU} (after a ${WARM_UP_SECONDS} s warm-up), ${availableParallelism()} CPUs, Node ${process.version}`,
       `target: >= ${TARGET_CALLS} calls/s with p99 <= ${TARGET_P99_MS} ms on one core`,
+      `max: wrk's closed loop, as many calls as the core answers; its latency is mostly the queue of ${CONNECTIONS} connections`,
+      `at ${TARGET_CALLS}/s: autocannon offering the target's rate on ${FIXED_RATE_CONNECTIONS} connections, pinned to CPU ${LOAD_CPU};`,
+      `  the target is met when it serves at least ${SERVED_SHARE * 100}% of that rate with p99 <= ${TARGET_P99_MS} ms and no errors`,
       loadNote(loadBefore, BUSY_LOAD_PER_CPU),
       `1-minute load average at the end: ${loadNow().toFixed(2)}`,
       'server CPU/call: the server process’s CPU time over the calls it served; 1 s over it is what one core',
@@ -322,7 +365,10 @@ async function main(): Promise<void> {
         [
           'database',
           'answer',
-          'calls/s',
+          'max calls/s',
+          'p50',
+          'p99',
+          `at ${TARGET_CALLS}/s: served`,
           'p50',
           'p99',
           'target met',
@@ -335,7 +381,10 @@ async function main(): Promise<void> {
           r.load.requestsPerSecond.toFixed(0),
           ms(r.load.p50Ms),
           ms(r.load.p99Ms),
-          met(r.load),
+          r.fixed.requestsPerSecond.toFixed(0),
+          ms(r.fixed.p50Ms),
+          ms(r.fixed.p99Ms),
+          met(r.fixed),
           `${r.cpuUsPerCall.toFixed(0)} µs`,
           (1e6 / r.cpuUsPerCall).toFixed(0),
         ]),

@@ -519,6 +519,36 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('reports').dropColumn('notify_by_email').execute();
     },
   },
+  '0011_request_summary': {
+    // What the batched status call tells of a request's history, kept on its report so that call is
+    // one lookup by reference: how many events it holds and support's newest comment for the
+    // customer (newest by time, then id). Written with each event (requests/store.ts); filled here
+    // from the histories already stored.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('reports')
+        .addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('reports').addColumn('latest_comment_at', 'text').execute();
+      await db.schema.alterTable('reports').addColumn('latest_comment_body', 'text').execute();
+      const latest = (column: 'at' | 'body') =>
+        sql`(select c.${sql.ref(column)} from report_events c where c.report_id = reports.id and c.kind = 'comment' order by c.at desc, c.id desc limit 1)`;
+      await db
+        .updateTable('reports')
+        .set({
+          event_count: sql`(select count(*) from report_events e where e.report_id = reports.id)`,
+          latest_comment_at: latest('at'),
+          latest_comment_body: latest('body'),
+        })
+        .where(sql<boolean>`exists (select 1 from report_events e where e.report_id = reports.id)`)
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('reports').dropColumn('latest_comment_body').execute();
+      await db.schema.alterTable('reports').dropColumn('latest_comment_at').execute();
+      await db.schema.alterTable('reports').dropColumn('event_count').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

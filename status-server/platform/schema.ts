@@ -107,6 +107,11 @@ export interface Database {
     state_changed_at: string | null;
     /** 1 while the reporter wants a mail at the report's contact e-mail when support changes the request. */
     notify_by_email: number;
+    /** How many events the request's history holds (requests/store.ts writes it with each event). */
+    event_count: number;
+    /** Support's newest comment for the customer (by time, then id), kept with each comment written. */
+    latest_comment_at: string | null;
+    latest_comment_body: string | null;
   };
   /** A request's history: changes of state, and comments between support and the reporter. */
   report_events: {

@@ -93,6 +93,9 @@ export async function receiveReport(
           request_state: 'received',
           state_changed_at: receivedAt.toISOString(),
           notify_by_email: report.notify_by_email ? 1 : 0,
+          event_count: 0,
+          latest_comment_at: null,
+          latest_comment_body: null,
         })
         .execute();
       if (files.length) {

@@ -89,20 +89,41 @@ async function moveTo(
     .set({ request_state: to, state_changed_at: at })
     .where('id', '=', row.id)
     .execute();
-  await trx
-    .insertInto('report_events')
-    .values({
-      id,
-      report_id: row.id,
-      at,
-      kind: 'state',
-      from_state: row.request_state,
-      to_state: to,
-      body: reason,
-      ...actor,
-    })
-    .execute();
+  await addEvent(trx, {
+    id,
+    report_id: row.id,
+    at,
+    kind: 'state',
+    from_state: row.request_state,
+    to_state: to,
+    body: reason,
+    ...actor,
+  });
   return { ...row, request_state: to, state_changed_at: at };
+}
+
+/**
+ * The one place a request's history grows: the event, and what the batched status call reads of the
+ * history kept on the report in the same transaction (requests/summaries.ts), counted and chosen
+ * from the history itself so the two cannot differ: its size and support's newest comment (by time,
+ * then id).
+ */
+async function addEvent(trx: Transaction<Database>, event: RequestEvent): Promise<void> {
+  await trx.insertInto('report_events').values(event).execute();
+  const latest = (column: 'at' | 'body') =>
+    sql<
+      string | null
+    >`(select c.${sql.ref(column)} from report_events c where c.report_id = ${event.report_id} and c.kind = 'comment' order by c.at desc, c.id desc limit 1)`;
+  await trx
+    .updateTable('reports')
+    .set((eb) => ({
+      event_count: eb('event_count', '+', 1),
+      ...(event.kind === 'comment'
+        ? { latest_comment_at: latest('at'), latest_comment_body: latest('body') }
+        : {}),
+    }))
+    .where('id', '=', event.report_id)
+    .execute();
 }
 
 /** Closes a resolved request whose window has ended, as of the window's end; the row as it is after. */
@@ -156,19 +177,16 @@ export async function changeRequest(
         row = await moveTo(trx, row, decision.to, at, actor, change.reason ?? null, stateId);
     }
     if (change.text !== undefined) {
-      await trx
-        .insertInto('report_events')
-        .values({
-          id: textId,
-          report_id: row.id,
-          at,
-          kind: actor.author === 'reporter' ? 'answer' : 'comment',
-          from_state: null,
-          to_state: null,
-          body: change.text,
-          ...actor,
-        })
-        .execute();
+      await addEvent(trx, {
+        id: textId,
+        report_id: row.id,
+        at,
+        kind: actor.author === 'reporter' ? 'answer' : 'comment',
+        from_state: null,
+        to_state: null,
+        body: change.text,
+        ...actor,
+      });
       if (change.files?.length) {
         await trx
           .insertInto('report_event_files')

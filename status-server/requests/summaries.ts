@@ -1,4 +1,3 @@
-import { type Kysely, sql } from 'kysely';
 import type {
   IncidentLink,
   RequestSummary,
@@ -6,6 +5,7 @@ import type {
   StatusBatchResponse,
 } from '../../shared/schemas/report.ts';
 import { effectiveState } from '../domain/request-lifecycle.ts';
+import type { Store } from '../platform/db.ts';
 import type { Database } from '../platform/schema.ts';
 import type { Clock } from './store.ts';
 
@@ -22,43 +22,57 @@ export interface SummaryRow {
   incident_name: string | null;
   incident_status: string | null;
   incident_impact: string | null;
-  /** PostgreSQL's count is a bigint, which pg hands over as a string. */
-  events: number | string;
-  comment_at: string | null;
-  comment_body: string | null;
+  event_count: number;
+  latest_comment_at: string | null;
+  latest_comment_body: string | null;
 }
 
+/** Reads the summary rows of these references. */
+export type SummaryReader = (references: string[]) => Promise<SummaryRow[]>;
+
 /**
- * The reports with these references, each with its linked incident, how many events its history
- * holds and the newest comment support wrote for the customer (newest by time, then id, as the
- * history sorts them): one query, each subquery a walk of the (report_id, at, id) index.
+ * The reports with these references, each with its linked incident and what it keeps of its
+ * history (requests/store.ts writes that with each event): one lookup by reference. The query is
+ * built and compiled once per number of references and then only run, on the store's direct read
+ * path: building it through the query builder on every call cost the status call about a tenth of
+ * its time, and running it through kysely about as much again.
  */
-export function readSummaryRows(db: Kysely<Database>, references: string[]): Promise<SummaryRow[]> {
-  const latest = (column: 'at' | 'body') =>
-    sql<
-      string | null
-    >`(select c.${sql.ref(column)} from report_events c where c.report_id = r.id and c.kind = 'comment' order by c.at desc, c.id desc limit 1)`;
-  return db
-    .selectFrom('reports as r')
-    .leftJoin('incidents as i', 'i.id', 'r.incident_id')
-    .select([
-      'r.id',
-      'r.reference',
-      'r.state',
-      'r.external_ref',
-      'r.request_state',
-      'r.state_changed_at',
-      'r.received_at',
-      'r.incident_id',
-      'i.name as incident_name',
-      'i.status as incident_status',
-      'i.impact as incident_impact',
-      sql<number | string>`(select count(*) from report_events e where e.report_id = r.id)`.as('events'),
-      latest('at').as('comment_at'),
-      latest('body').as('comment_body'),
-    ])
-    .where('r.reference', 'in', references)
-    .execute();
+export function summaryReader(store: Store): SummaryReader {
+  const { db } = store;
+  const compiled = new Map<number, string>();
+  const sqlFor = (count: number) => {
+    let text = compiled.get(count);
+    if (text === undefined) {
+      text = db
+        .selectFrom('reports as r')
+        .leftJoin('incidents as i', 'i.id', 'r.incident_id')
+        .select([
+          'r.id',
+          'r.reference',
+          'r.state',
+          'r.external_ref',
+          'r.request_state',
+          'r.state_changed_at',
+          'r.received_at',
+          'r.incident_id',
+          'i.name as incident_name',
+          'i.status as incident_status',
+          'i.impact as incident_impact',
+          'r.event_count',
+          'r.latest_comment_at',
+          'r.latest_comment_body',
+        ])
+        .where(
+          'r.reference',
+          'in',
+          Array.from({ length: count }, () => ''),
+        )
+        .compile().sql;
+      compiled.set(count, text);
+    }
+    return text;
+  };
+  return (references) => store.read<SummaryRow>({ sql: sqlFor(references.length), parameters: references });
 }
 
 /**
@@ -95,10 +109,10 @@ export function summaryOf(
         ? new Date(Date.parse(changedAt) + clock.reopenWindowMs).toISOString()
         : changedAt,
       latest_comment:
-        row.comment_at !== null && row.comment_body !== null
-          ? { at: row.comment_at, body: row.comment_body }
+        row.latest_comment_at !== null && row.latest_comment_body !== null
+          ? { at: row.latest_comment_at, body: row.latest_comment_body }
           : null,
-      events: Number(row.events) + (closedByWindow ? 1 : 0),
+      events: row.event_count + (closedByWindow ? 1 : 0),
     },
   };
 }
@@ -108,14 +122,14 @@ export function summaryOf(
  * asked (each once); the others in `unknown`. One query however many are asked.
  */
 export async function summarise(
-  db: Kysely<Database>,
+  read: SummaryReader,
   asked: StatusBatchRequest['reports'],
   opens: (reference: string, secret: string) => boolean,
   clock: Clock,
   incidentUrl: (id: string) => string,
 ): Promise<StatusBatchResponse> {
   const opened = [...new Set(asked.filter((a) => opens(a.reference, a.secret)).map((a) => a.reference))];
-  const rows = opened.length ? await readSummaryRows(db, opened) : [];
+  const rows = opened.length ? await read(opened) : [];
   const byReference = new Map<string, RequestSummary>();
   for (const row of rows) byReference.set(row.reference, summaryOf(row, clock, incidentUrl));
   const reports: RequestSummary[] = [];

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { hostCovers } from '../../shared/hosts.ts';
@@ -15,12 +14,13 @@ import { hostName } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import { jsonBody, MAX_JSON_BODY, multipartBody, sizeLimit } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
+import { corsAllowing } from '../platform/http/cors.ts';
 import { ApiFailure, invalid, invalidFromZod, notFound } from '../platform/http/errors.ts';
 import { contentEtag, etagMatches } from '../platform/http/etag.ts';
 import { BASELINE, builtWithBaseline, DEFAULT_OTHER_POLICY } from '../platform/http/headers.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
-import { serverKey, sign, verify } from '../reports/keys.ts';
+import { rememberingVerifier, serverKey, sign, verify } from '../reports/keys.ts';
 import { attachmentResponse } from '../reports/serve.ts';
 import { type AnswerPart, checkAnswerFiles } from '../requests/answer-files.ts';
 import { eventFileSigned, loadEventFile } from '../requests/events.ts';
@@ -32,7 +32,7 @@ import {
   reopenRequest,
   reporterView,
 } from '../requests/service.ts';
-import { summarise } from '../requests/summaries.ts';
+import { summarise, summaryReader } from '../requests/summaries.ts';
 import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 
 /**
@@ -51,6 +51,8 @@ const reference = z.string().regex(/^SD-\d{1,12}$/);
  * core serves, so it never refuses honest clients, only one that alone would take a whole server.
  */
 const STATUS_CALLS_PER_MINUTE = 600_000;
+/** Good secrets the status call remembers: every open request's, for the 10,000 the target counts, twice over. */
+const REMEMBERED_SECRETS = 20_000;
 
 /** Where a help desk fetches a report's image: unguessable without the server's key, never expiring. */
 export async function attachmentUrlFor(deps: { store: IntakeDeps['store']; config: Config }) {
@@ -66,7 +68,7 @@ export async function attachmentUrlFor(deps: { store: IntakeDeps['store']; confi
 export function reportRoutes(deps: IntakeDeps) {
   const { db } = deps.store;
   // Only extension pages call these cross-origin; web pages have no business posting reports.
-  const extensionsOnly = cors({
+  const extensionsOnly = corsAllowing({
     origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null),
     allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-None-Match'],
     exposeHeaders: ['ETag'],
@@ -80,15 +82,19 @@ export function reportRoutes(deps: IntakeDeps) {
     ...(deps.onQueued ? { onQueued: deps.onQueued } : {}),
   };
   // The key never changes once made: read once, not on every status call (a failed read is retried).
-  let statusKey: Promise<Buffer> | undefined;
-  const statusKeyOnce = () => {
-    statusKey ??= serverKey(db, 'report-status').catch((err) => {
-      statusKey = undefined;
-      throw err;
-    });
-    return statusKey;
+  let statusVerifier: Promise<ReturnType<typeof rememberingVerifier>> | undefined;
+  const statusVerifierOnce = () => {
+    statusVerifier ??= serverKey(db, 'report-status').then(
+      (key) => rememberingVerifier(key, REMEMBERED_SECRETS),
+      (err) => {
+        statusVerifier = undefined;
+        throw err;
+      },
+    );
+    return statusVerifier;
   };
   const incidentUrl = (id: string) => `${deps.config.publicUrl}/incidents/${id}`;
+  const readSummaries = summaryReader(deps.store);
 
   /**
    * The report the request's secret opens. Unknown reference and wrong secret answer alike, so
@@ -141,11 +147,11 @@ export function reportRoutes(deps: IntakeDeps) {
   });
   const statusBatch = async (c: Context) => {
     const { reports } = await jsonBody(c, statusBatchRequest);
-    const key = await statusKeyOnce();
+    const verifier = await statusVerifierOnce();
     // Unknown references and wrong secrets end up alike in `unknown`, so neither can be probed.
-    const opens = (ref: string, secret: string) => verify(key, secret, ref);
+    const opens = (ref: string, secret: string) => verifier(secret, ref);
     const clock = { now: new Date(), reopenWindowMs: deps.config.reopenWindowMs };
-    const body = JSON.stringify(await summarise(db, reports, opens, clock, incidentUrl));
+    const body = JSON.stringify(await summarise(readSummaries, reports, opens, clock, incidentUrl));
     const etag = contentEtag(body);
     // The baseline set here, so the app's outer layer need not read the headers back: reading them
     // turns the Node adapter's light response into a full one (platform/http/headers.ts).

@@ -116,6 +116,9 @@ export async function insertReport(store: Store, options: InsertReportOptions = 
       request_state: 'received',
       state_changed_at: received,
       notify_by_email: report.notify_by_email ? 1 : 0,
+      event_count: 0,
+      latest_comment_at: null,
+      latest_comment_body: null,
       ...columns,
     };
     await trx.insertInto('reports').values(row).execute();

@@ -102,6 +102,74 @@ describe.each(testDatabases())('migrations on $name', (database) => {
     }
   });
 
+  it('fills each report’s kept summary from the history stored before it: the count and the newest comment', async () => {
+    const target = await database.create();
+    const store = openStore(target);
+    try {
+      await migrateUpTo(store.db, '0010_reporter_mail');
+      // biome-ignore lint/suspicious/noExplicitAny: the tables as they were before 0011, not as today's types say
+      const old = store.db as Kysely<any>;
+      const report = (id: string) => ({
+        id,
+        reference: `SD-${id}`,
+        idempotency_key: id,
+        request_hash: id,
+        type: 'bug',
+        title: 'Old',
+        body: '{}',
+        page_url: 'https://shop.test/',
+        page_host: 'shop.test',
+        captured_at: '2026-01-01T10:00:00.000Z',
+        received_at: '2026-01-01T10:00:01.000Z',
+        state: 'forwarded',
+      });
+      await old
+        .insertInto('reports')
+        .values([report('1'), report('2')])
+        .execute();
+      const event = (id: string, kind: string, at: string, body: string | null) => ({
+        id,
+        report_id: '1',
+        at,
+        kind,
+        from_state: null,
+        to_state: null,
+        body,
+        author: 'support',
+        source: 'console',
+      });
+      await old
+        .insertInto('report_events')
+        .values([
+          event('e1', 'comment', '2026-01-02T10:00:00.000Z', 'first'),
+          // Same time: the id that sorts last is the newer.
+          event('e3', 'comment', '2026-01-03T10:00:00.000Z', 'newest'),
+          event('e2', 'comment', '2026-01-03T10:00:00.000Z', 'second'),
+          event('e4', 'answer', '2026-01-04T10:00:00.000Z', 'the reporter’s, not a comment'),
+          event('e5', 'state', '2026-01-05T10:00:00.000Z', null),
+        ])
+        .execute();
+      await migrateToLatest(store.db);
+      const rows = await store.db
+        .selectFrom('reports')
+        .select(['id', 'event_count', 'latest_comment_at', 'latest_comment_body'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        {
+          id: '1',
+          event_count: 5,
+          latest_comment_at: '2026-01-03T10:00:00.000Z',
+          latest_comment_body: 'newest',
+        },
+        { id: '2', event_count: 0, latest_comment_at: null, latest_comment_body: null },
+      ]);
+    } finally {
+      await store.close();
+      await target.drop();
+    }
+  });
+
   // Several instances share one PostgreSQL database; the embedded SQLite file belongs to one server.
   if (database.name === 'postgres')
     it('lets two instances start on the same database at once', async () => {

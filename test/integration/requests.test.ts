@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportStatusResponse } from '../../shared/schemas/report.ts';
 import { newId } from '../../status-server/domain/ids.ts';
 import { serverKey, sign } from '../../status-server/reports/keys.ts';
-import { closeExpired, eventOrder, markForwarded, readRequest } from '../../status-server/requests/store.ts';
+import {
+  changeRequest,
+  closeExpired,
+  eventOrder,
+  markForwarded,
+  readRequest,
+} from '../../status-server/requests/store.ts';
 import { type ConsoleClient, signedIn } from '../helpers/console.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { insertReport } from '../helpers/reports.ts';
@@ -295,6 +301,96 @@ describe.each(testDatabases())('a request’s life on $name', (database) => {
     const mine = read.events.filter((e) => e.at === at);
     expect(mine.map((e) => e.kind)).toEqual(['state', 'comment']);
     expect([...mine].reverse().sort(eventOrder)).toEqual(mine);
+  });
+
+  it('keeps on the report what the status call reads of its history, equal to the history after every kind of change', async () => {
+    const { db } = server.store;
+    const r = await reporter();
+    const support = { author: 'support' as const, source: 'console' as const };
+    const customer = { author: 'reporter' as const, source: 'reporter' as const };
+    const start = Date.parse('2026-06-01T10:00:00.000Z');
+    const at = (minutes: number) => ({ now: new Date(start + minutes * 60_000), reopenWindowMs: day });
+    /** The kept summary, and the same figures counted and chosen from the history itself. */
+    const compare = async (clock: { now: Date; reopenWindowMs: number }) => {
+      const kept = await db
+        .selectFrom('reports')
+        .select(['event_count', 'latest_comment_at', 'latest_comment_body'])
+        .where('id', '=', r.report.id)
+        .executeTakeFirstOrThrow();
+      const { events } = await readRequest(db, r.report.id, clock);
+      const comments = events
+        .filter((e) => e.kind === 'comment')
+        .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
+      const latest = comments.at(-1);
+      expect(kept).toEqual({
+        event_count: events.length,
+        latest_comment_at: latest?.at ?? null,
+        latest_comment_body: latest?.body ?? null,
+      });
+      return kept;
+    };
+    expect(await compare(at(0))).toEqual({
+      event_count: 0,
+      latest_comment_at: null,
+      latest_comment_body: null,
+    });
+    await db.transaction().execute((trx) => markForwarded(trx, r.report.id, at(1).now));
+    await compare(at(1));
+    await changeRequest(
+      db,
+      r.report.id,
+      { action: { kind: 'set', to: 'waiting_for_customer' }, text: 'Which browser?' },
+      support,
+      at(2),
+    );
+    await compare(at(2));
+    // Two comments written at one time: the newer is the one whose id sorts last.
+    await changeRequest(
+      db,
+      r.report.id,
+      { action: { kind: 'comment' }, text: 'And which version?' },
+      support,
+      at(3),
+    );
+    await changeRequest(
+      db,
+      r.report.id,
+      { action: { kind: 'comment' }, text: 'Or a screenshot.' },
+      support,
+      at(3),
+    );
+    expect((await compare(at(3))).latest_comment_at).toBe(at(3).now.toISOString());
+    await changeRequest(
+      db,
+      r.report.id,
+      { action: { kind: 'answer' }, text: 'Firefox 140' },
+      customer,
+      at(4),
+    );
+    // The answer moves the request on and is counted, but it is not support's comment.
+    expect((await compare(at(4))).event_count).toBe(7);
+    await changeRequest(db, r.report.id, { action: { kind: 'set', to: 'resolved' } }, support, at(5));
+    await compare(at(5));
+    await changeRequest(
+      db,
+      r.report.id,
+      { action: { kind: 'reopen' }, reason: 'Still broken' },
+      customer,
+      at(6),
+    );
+    await compare(at(6));
+    await changeRequest(
+      db,
+      r.report.id,
+      { action: { kind: 'set', to: 'resolved' }, text: 'Fixed now.' },
+      support,
+      at(7),
+    );
+    expect((await compare(at(7))).latest_comment_body).toBe('Fixed now.');
+    // Past the window: the sweep closes it, with the closing change counted.
+    const later = at(7 + 2 * 24 * 60);
+    expect(await closeExpired(db, later)).toBeGreaterThanOrEqual(1);
+    expect((await compare(later)).event_count).toBe(12);
   });
 
   it('opens a received request when forwarding reaches the help desk, and leaves one support moved on', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusBatchResponse } from '../../shared/schemas/report.ts';
 import { serverKey, sign } from '../../status-server/reports/keys.ts';
 import { answerRequest, supportUpdate, sweepExpired } from '../../status-server/requests/service.ts';
+import { changeRequest } from '../../status-server/requests/store.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { insertReport } from '../helpers/reports.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -95,6 +96,29 @@ describe.each(testDatabases())('the batched status call on $name', (database) =>
     // A wrong secret for a reference that exists is as unknown as one that does not exist.
     const wrong = await post({ reports: [{ reference: quiet.reference, secret: 'not-the-secret' }] });
     expect(await wrong.json()).toEqual({ reports: [], unknown: [quiet.reference] });
+  });
+
+  it('tells committed changes only: not one still in its transaction, nor one rolled back', async () => {
+    const r = await insertReport(server.store, { images: 0 });
+    const body = await asked(r);
+    const before = await (await post(body)).text();
+    let during = '';
+    await expect(
+      server.store.db.transaction().execute(async (trx) => {
+        await changeRequest(
+          trx,
+          r.id,
+          { action: { kind: 'set', to: 'in_progress' }, text: 'On it' },
+          { author: 'support', source: 'console' },
+          { now: new Date(), reopenWindowMs: day },
+        );
+        during = await (await post(body)).text();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(JSON.parse(during).reports[0].request.state).toBe('received');
+    expect(during).toBe(before);
+    expect(await (await post(body)).text()).toBe(before);
   });
 
   it('answers 304 with no body while nothing changed, and 200 with a new ETag once something did', async () => {
