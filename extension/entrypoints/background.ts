@@ -149,6 +149,8 @@ async function addStep(draftId: string, tabId: number): Promise<number> {
   const draft = await getDraft(draftId);
   if (!draft) throw new Error('this draft no longer exists');
   const tab = await browser.tabs.get(tabId);
+  // The tab may show another page than at the first capture: one without the capture script yet.
+  await ensurePageScript(tabId);
   await browser.tabs.update(tabId, { active: true });
   await new Promise((r) => setTimeout(r, 150)); // let the tab paint after it comes to the front
   const at = new Date();
@@ -172,10 +174,13 @@ function toCapture(result: CaptureResult, base: string, at: Date): Capture {
   };
 }
 
-/** Tabs opened before the extension was installed have no page script yet; inject it once. */
+/**
+ * The capture script is not in any page until the person reports (only the small collector is, see
+ * collector.content.ts): added at the first report on a page, it stays there for the next.
+ */
 async function ensurePageScript(tabId: number): Promise<void> {
   try {
-    await browser.tabs.sendMessage(tabId, { type: 'entries' });
+    await browser.tabs.sendMessage(tabId, { type: 'ping' });
   } catch {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/page.js'] });
   }

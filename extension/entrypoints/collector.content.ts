@@ -1,10 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 
+/** Entries kept per page: enough for the minutes before a report, bounded for pages that spam errors. */
+const MAX_ENTRIES = 200;
+/** A report takes a message or a source of at most this many characters (shared/schemas/report.ts). */
+const MAX_TEXT = 2000;
+
 /**
  * Runs in the page's own world from the first moment, so it sees what the page's scripts do:
- * console errors, uncaught exceptions and failed fetch/XHR requests. It keeps nothing itself; each
- * entry goes to the extension's isolated script beside it, and nothing leaves the browser unless the
- * person sends a report.
+ * console errors, uncaught exceptions and failed fetch/XHR requests. It is the only script of ours in a
+ * page the person only reads, so it stays small and keeps the entries itself; the capture script,
+ * added when the person reports, asks for them with a `snapdesk:entries-wanted` event and gets them as
+ * JSON in a `snapdesk:entries` event (strings are what cross between the worlds in every browser).
+ * Nothing leaves the browser unless the person sends a report.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -12,12 +19,26 @@ export default defineContentScript({
   world: 'MAIN',
   globalName: false,
   main() {
-    const emit = (entry: Record<string, unknown>) =>
-      window.dispatchEvent(
-        new CustomEvent('snapdesk:entry', {
-          detail: JSON.stringify({ ...entry, at: new Date().toISOString() }),
-        }),
-      );
+    const entries: Record<string, unknown>[] = [];
+    const cut = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_TEXT) : v);
+    const emit = (entry: Record<string, unknown>) => {
+      entries.push({
+        ...entry,
+        message: cut(entry.message),
+        source: cut(entry.source),
+        at: new Date().toISOString(),
+      });
+      if (entries.length > MAX_ENTRIES) entries.shift();
+    };
+    // Held from the start, so a page that replaces them later cannot keep the entries from the report.
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    const Answer = CustomEvent;
+    const stringify = JSON.stringify;
+    window.addEventListener(
+      'snapdesk:entries-wanted',
+      () => dispatch.call(window, new Answer('snapdesk:entries', { detail: stringify(entries) })),
+      true,
+    );
     const text = (v: unknown) => {
       if (v instanceof Error) return `${v.name}: ${v.message}`;
       if (typeof v === 'string') return v;

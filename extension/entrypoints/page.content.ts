@@ -13,49 +13,65 @@ import {
 } from '../lib/page/dom.ts';
 import { renderScroller } from '../lib/page/html2canvas.ts';
 
-/** Entries kept per page: enough for the minutes before a report, bounded for pages that spam errors. */
-const MAX_ENTRIES = 200;
+/** Marks this extension's isolated world in a tab once the capture script runs there. */
+const MARK = 'snapdeskCapture';
 
 /**
- * The extension's eyes in the page (isolated world): keeps the errors the collector reports, and does
- * the page-side steps of a capture (mask private fields, measure, scroll, hide repeated overlays,
- * restore) when the background asks.
+ * The extension's hands in the page (isolated world), added by the background only when the person
+ * reports (background.ts, ensurePageScript), so a page that is only read never parses it: it does the
+ * page-side steps of a capture (mask private fields, measure, scroll, hide repeated overlays, restore)
+ * and hands over the errors the collector kept since the page's first moment. Added a second time into
+ * the same page (two reports racing), it leaves the first one's listener alone.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_start',
+  registration: 'runtime',
   main() {
-    const entries: ConsoleEntry[] = [];
-    window.addEventListener('snapdesk:entry', (e) => {
-      const detail = (e as CustomEvent<unknown>).detail;
-      if (typeof detail !== 'string') return;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(detail);
-      } catch {
-        return;
-      }
-      const parsed = consoleEntry.safeParse(raw);
-      if (!parsed.success) return;
-      entries.push(parsed.data);
-      if (entries.length > MAX_ENTRIES) entries.shift();
-    });
-
+    const world = globalThis as { [MARK]?: true };
+    if (world[MARK]) return;
+    world[MARK] = true;
     browser.runtime.onMessage.addListener((message: unknown, _sender, reply: (answer: unknown) => void) => {
       const parsed = pageMessage.safeParse(message);
       if (!parsed.success) return false;
-      handle(parsed.data, entries).then(reply, (err: Error) => reply({ error: err.message }));
+      handle(parsed.data).then(reply, (err: Error) => reply({ error: err.message }));
       return true;
     });
   },
 });
 
+/** The entries the collector (collector.content.ts) kept, as far as they are well formed. */
+function collected(): ConsoleEntry[] {
+  let answer: unknown;
+  const take = (e: Event) => {
+    answer ??= (e as CustomEvent<unknown>).detail;
+  };
+  // The collector answers within this dispatch; a page without it (opened before the install) answers
+  // nothing, and the report has no entries.
+  window.addEventListener('snapdesk:entries', take);
+  window.dispatchEvent(new CustomEvent('snapdesk:entries-wanted'));
+  window.removeEventListener('snapdesk:entries', take);
+  if (typeof answer !== 'string') return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(answer);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    const parsed = consoleEntry.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 let saved: { x: number; y: number } | undefined;
 
-async function handle(m: PageMessage, entries: ConsoleEntry[]): Promise<unknown> {
+async function handle(m: PageMessage): Promise<unknown> {
   switch (m.type) {
+    case 'ping':
+      return true;
     case 'entries':
-      return entries;
+      return collected();
     case 'prepare': {
       saved ??= { x: window.scrollX, y: window.scrollY };
       maskPrivateFields();

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Requests the background sends to the page script during a capture; validated on arrival. */
 export const pageMessage = z.discriminatedUnion('type', [
+  /** Answered once the capture script is in the page. */
+  z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('entries') }),
   z.object({ type: z.literal('prepare') }),
   z.object({ type: z.literal('preload'), maxHeight: z.number().positive() }),

@@ -103,7 +103,11 @@ describe('the Firefox build', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.browser_specific_settings.gecko.id).toBe('snapdesk@snapdesk.dev');
-    expect(manifest.content_scripts).toContainEqual(expect.objectContaining({ world: 'MAIN' }));
+    // Only the collector goes into every page; the capture script is built to be added on a report.
+    expect(manifest.content_scripts).toEqual([
+      expect.objectContaining({ js: ['content-scripts/collector.js'], world: 'MAIN' }),
+    ]);
+    expect(existsSync(join(FIREFOX_DIR, 'content-scripts/page.js'))).toBe(true);
   });
 
   it("passes Mozilla's addons-linter with no errors and only warnings we have a reason for", () => {

@@ -126,6 +126,22 @@ export interface LaunchOptions {
   lang?: string;
 }
 
+/** Debian's Chromium, unless CHROMIUM_PATH names another. */
+export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** How every test and bench starts Chromium, with or without the extension. */
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--window-size=1280,800',
+  '--force-device-scale-factor=1',
+];
+
 /** Chromium from Debian with the built extension loaded, in a profile that can be reopened. */
 export async function launchWithExtension(
   profile = mkdtempSync(join(tmpdir(), 'snapdesk-profile-')),
@@ -136,23 +152,15 @@ export async function launchWithExtension(
     throw new Error(`no extension build in ${extensionDir}: run \`npm run build:extension\` first`);
   }
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
     viewport: null,
     ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } as Record<string, string> } : {}),
     args: [
-      '--headless=new',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(options.lang ? [`--lang=${options.lang}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--window-size=1280,800',
-      '--force-device-scale-factor=1',
+      ...CHROMIUM_FLAGS,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
