@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const FIREFOX_DIR = resolve('dist/firefox-mv3');
-/** What the Firefox build is made from: when any of it is newer than the build, the build is stale. */
-const SOURCES = ['extension', 'shared', 'wxt.config.ts', 'package-lock.json'];
+import { ensureFirefoxBuild, FIREFOX_DIR } from './helpers/firefox.ts';
 
 interface LinterMessage {
   code: string;
@@ -57,12 +53,6 @@ const ACCEPTED: { code: string; why: string; evidence: RegExp }[] = [
   },
 ];
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
 /** The minified code around the spot the linter points at (it points at the object or the property). */
 function sourceAt(m: LinterMessage): string {
   if (!m.file || m.line === undefined || m.column === undefined) return '';
@@ -77,11 +67,7 @@ describe('the Firefox build', () => {
   let result: LinterResult;
 
   beforeAll(async () => {
-    const manifest = join(FIREFOX_DIR, 'manifest.json');
-    const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-    if (built < Math.max(...SOURCES.map((s) => newestMtime(resolve(s))))) {
-      execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
-    }
+    ensureFirefoxBuild();
     result = await createInstance({
       config: {
         _: [FIREFOX_DIR],

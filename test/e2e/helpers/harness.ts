@@ -210,6 +210,11 @@ export async function reportPage(
   return { reportPage, draftId };
 }
 
+/** A page that runs a function inside itself with one argument: Playwright's pages and Puppeteer's. */
+export interface EvaluatingPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
 export interface DecodedCapture {
   name: string;
   method: string;
@@ -230,7 +235,7 @@ export interface DecodedCapture {
  * images are too big to ship over the wire).
  */
 export async function readCaptures(
-  extensionPage: Page,
+  extensionPage: EvaluatingPage,
   draftId: string,
   points: Record<string, [number, number]> = {},
 ): Promise<DecodedCapture[]> {
