@@ -56,6 +56,7 @@ const env = z.object({
   SNAPDESK_INCIDENT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
   SNAPDESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(5),
   SNAPDESK_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  SNAPDESK_JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   SNAPDESK_FORM_CONFIG: z.string().optional(),
   ...subscriptionEnv.shape,
 });
@@ -118,6 +119,8 @@ export interface Config {
   intakePerMinute: number;
   /** How long after it was resolved the reporter may confirm or reopen a request; then it closes itself. */
   reopenWindowMs: number;
+  /** How long a claimed job stays an instance's: a killed instance's deliveries go to another after it. */
+  jobLeaseMs: number;
   /** The report form served to the extension. */
   formConfig: FormConfig;
   /** Where received reports are forwarded: e-mail, Redmine, a webhook; any or none. */
@@ -157,6 +160,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     incidentWindowMs: e.SNAPDESK_INCIDENT_WINDOW_MINUTES * 60_000,
     intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
     reopenWindowMs: e.SNAPDESK_REOPEN_DAYS * 86_400_000,
+    jobLeaseMs: e.SNAPDESK_JOB_LEASE_SECONDS * 1000,
     formConfig: readFormConfig(e.SNAPDESK_FORM_CONFIG),
     forwarding: forwarding.config,
     subscriptions: subscriptionSettings(e),

@@ -70,7 +70,7 @@ export async function startServer(
       [REPORTER_MAIL_JOB]: reporterMailHandler({ store, config, mailer }),
     },
     // A fan-out queues a notice per subscriber: claiming hundreds at a time keeps the pool busy.
-    { batch: 500, ...options.worker },
+    { batch: 500, leaseMs: config.jobLeaseMs, ...options.worker },
   );
   if (options.startWorker !== false) worker.start();
   // Resolved requests past the reopen window close themselves. Reading one closes it at once

@@ -13,6 +13,8 @@ export interface SinkStats {
   received: number;
   recipients: number;
   duplicates: number;
+  /** The recipients reached more than once (at most the first 10,000). */
+  twice: string[];
 }
 
 /** The sink process: accepts everything, counts recipients and Message-IDs, answers `stats` over IPC. */
@@ -21,6 +23,7 @@ async function runSink(): Promise<void> {
   const ids = new Set<string>();
   let received = 0;
   let duplicates = 0;
+  const twice = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -37,7 +40,10 @@ async function runSink(): Promise<void> {
         for (const r of session.envelope.rcptTo) {
           const seen = perRecipient.get(r.address) ?? 0;
           perRecipient.set(r.address, seen + 1);
-          if (seen > 0 || ids.has(`${id} ${r.address}`)) duplicates++;
+          if (seen > 0 || ids.has(`${id} ${r.address}`)) {
+            duplicates++;
+            if (twice.size < 10_000) twice.add(r.address);
+          }
           ids.add(`${id} ${r.address}`);
         }
         callback();
@@ -53,12 +59,18 @@ async function runSink(): Promise<void> {
   );
   process.on('message', (m: string) => {
     if (m === 'stats')
-      process.send?.({ received, recipients: perRecipient.size, duplicates } satisfies SinkStats);
+      process.send?.({
+        received,
+        recipients: perRecipient.size,
+        duplicates,
+        twice: [...twice],
+      } satisfies SinkStats);
     if (m === 'reset') {
       perRecipient.clear();
       ids.clear();
       received = 0;
       duplicates = 0;
+      twice.clear();
       process.send?.({ reset: true });
     }
   });

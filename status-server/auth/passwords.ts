@@ -105,7 +105,8 @@ export async function addConsoleUser(db: Db, email: string, name: string): Promi
     .executeTakeFirst();
   if (taken) return undefined;
   const password = generatePassword();
-  await db
+  // Two instances starting together on one database both find no user: the second insert yields.
+  const added = await db
     .insertInto('console_users')
     .values({
       id: newId(),
@@ -116,8 +117,9 @@ export async function addConsoleUser(db: Db, email: string, name: string): Promi
       last_login_at: null,
       locale: null,
     })
-    .execute();
-  return password;
+    .onConflict((oc) => oc.column('email').doNothing())
+    .executeTakeFirst();
+  return Number(added.numInsertedOrUpdatedRows ?? 0) === 1 ? password : undefined;
 }
 
 /** Gives the user a new generated password and ends their sessions; undefined when unknown. */
