@@ -3,6 +3,7 @@ import { isWebUrl } from '../lib/api/client.ts';
 import { formatTime, t } from '../lib/i18n.ts';
 import { setMuted } from '../lib/requests/actions.ts';
 import { isWatched } from '../lib/requests/rules.ts';
+import { pageOf } from '../lib/sent.ts';
 import type { SentReport } from '../lib/store.ts';
 import { AnswerForm } from './AnswerForm.tsx';
 import { MuteBell } from './MuteBell.tsx';
@@ -10,15 +11,6 @@ import { RequestBadge } from './RequestBadge.tsx';
 import { RequestHistory } from './RequestHistory.tsx';
 import { ResolvedActions } from './ResolvedActions.tsx';
 import { StateBadge } from './StateBadge.tsx';
-
-function pageOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.host}${u.pathname}`;
-  } catch {
-    return url;
-  }
-}
 
 interface Props {
   report: SentReport;

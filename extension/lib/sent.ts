@@ -55,3 +55,13 @@ export async function recentReportsFor(pageUrl: string, now = Date.now()): Promi
     .filter((r) => samePage(r.pageUrl, pageUrl) && now - Date.parse(r.sentAt) < DUPLICATE_WINDOW_MS)
     .sort(newestReportFirst((r) => r.sentAt));
 }
+
+/** A page as a list names it: host and path, without the query a URL may carry. */
+export function pageOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}

@@ -7,9 +7,9 @@ import type { Store } from '../platform/db.ts';
 import { ApiFailure, failureOf } from '../platform/http/errors.ts';
 import { pagePath, requestLocale } from '../platform/http/locale.ts';
 import { RequestMailLinks, stopReporterMail } from '../requests/reporter-mail.ts';
-import { makeEntry } from '../snapshot/snapshots.ts';
 import { inLanguage } from '../subscriptions/locale.ts';
 import { renderProblem, renderReportMailsAsk, renderReportMailsStopped } from '../views/manage.ts';
+import { privatePage } from './private-page.ts';
 
 /**
  * The link in a reporter's mails: GET shows a button, POST (the button, or a mail provider's RFC
@@ -22,15 +22,6 @@ export function requestMailRoutes(deps: { config: Config; store: Store }) {
   const view = (c: Context) => {
     const locale = requestLocale(c, config.defaultLocale);
     return { config, locale, t: createTranslator(locale), now: new Date(), path: pagePath(c.req.url) };
-  };
-  const page = (c: Context, markup: string, status: ContentfulStatusCode = 200) => {
-    const entry = makeEntry(markup, 'text/html; charset=utf-8', new Date().toISOString(), status);
-    // The token-bearing address is not cached nor sent on as a referrer.
-    return c.body(entry.body, status, {
-      ...entry.headers,
-      'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
-    });
   };
   /** The report the link names, when the server signed it; a clear 404 page otherwise. */
   const reportOf = async (c: Context) => {
@@ -55,19 +46,22 @@ export function requestMailRoutes(deps: { config: Config; store: Store }) {
       const path = `/requests/unsubscribe/${c.req.param('token')}`;
       // A page opened in a language by `?lang=` (the mail's link) posts in it too, so the answer speaks it.
       const action = c.req.url.includes('lang=') ? inLanguage(path, ctx.locale) : path;
-      return page(c, renderReportMailsAsk({ reference: row.reference, title: row.title, action }, ctx));
+      return privatePage(
+        c,
+        renderReportMailsAsk({ reference: row.reference, title: row.title, action }, ctx),
+      );
     })
     .post('/requests/unsubscribe/:token', async (c) => {
       const row = await reportOf(c);
       // A second press finds them off already: the same answer, nothing more to do.
       await stopReporterMail(store.db, row.id);
-      return page(c, renderReportMailsStopped({ reference: row.reference }, view(c)));
+      return privatePage(c, renderReportMailsStopped({ reference: row.reference }, view(c)));
     });
 
   app.onError((err, c) => {
     const refused = failureOf(err) ?? (err instanceof HTTPException ? err : undefined);
     if (!refused) throw err;
-    return page(c, renderProblem(refused.message, view(c)), refused.status as ContentfulStatusCode);
+    return privatePage(c, renderProblem(refused.message, view(c)), refused.status as ContentfulStatusCode);
   });
   return app;
 }

@@ -11,7 +11,7 @@ import { clientAddress } from '../platform/http/client.ts';
 import { ApiFailure, failureOf, invalid, invalidFromZod, renderError } from '../platform/http/errors.ts';
 import { LOCALE_COOKIE, pagePath, requestLocale } from '../platform/http/locale.ts';
 import { rateLimit } from '../platform/http/rate-limit.ts';
-import { makeEntry, type Snapshots } from '../snapshot/snapshots.ts';
+import type { Snapshots } from '../snapshot/snapshots.ts';
 import type { SubscriptionConfig } from '../subscriptions/config.ts';
 import { choicesUpdate, emptyChoice, fromForm, subscribeRequest } from '../subscriptions/input.ts';
 import { inLanguage, localeOf } from '../subscriptions/locale.ts';
@@ -34,6 +34,7 @@ import {
 } from '../views/manage.ts';
 import { renderCheckInbox, renderSubscribe, renderWebhookAdded } from '../views/subscribe.ts';
 import type { ScopeChoice } from '../views/subscribe-scope.ts';
+import { privatePage } from './private-page.ts';
 
 /** A subscription request is a few fields; anything larger is refused before it is read. */
 const MAX_BODY = 16 * 1024;
@@ -110,16 +111,6 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     },
   });
 
-  /** Pages about one subscriber: never cached, and their token-bearing address never sent on as a referrer. */
-  const page = (c: Context, markup: string, status: ContentfulStatusCode = 200) => {
-    const entry = makeEntry(markup, 'text/html; charset=utf-8', new Date().toISOString(), status);
-    return c.body(entry.body, status, {
-      ...entry.headers,
-      'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
-    });
-  };
-
   const form = async (c: Context) => {
     if (
       !/^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(
@@ -143,7 +134,7 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
     const token = c.req.param('token') as string;
     const ctx = view(c, o.locale);
     const chosen = o.locale !== undefined;
-    return page(
+    return privatePage(
       c,
       renderManage(
         data(),
@@ -163,7 +154,7 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
   };
 
   const app = new Hono()
-    .get('/subscribe', (c) => page(c, renderSubscribe(data(), view(c))))
+    .get('/subscribe', (c) => privatePage(c, renderSubscribe(data(), view(c))))
     .post('/subscribe', perClient, limit, async (c) => {
       const fields = await form(c);
       const raw = fromForm(fields);
@@ -185,12 +176,12 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
           ]);
         }
         const done = await subscribe({ ...parsed.data, locale: parsed.data.locale ?? ctx.locale });
-        if (done.channel === 'email') return page(c, renderCheckInbox(done.email, ctx));
-        return page(c, renderWebhookAdded(done, ctx), done.state === 'pending' ? 202 : 201);
+        if (done.channel === 'email') return privatePage(c, renderCheckInbox(done.email, ctx));
+        return privatePage(c, renderWebhookAdded(done, ctx), done.state === 'pending' ? 202 : 201);
       } catch (err) {
         const refused = failureOf(err);
         if (!refused) throw err;
-        return page(
+        return privatePage(
           c,
           renderSubscribe(data(), ctx, { ...state, problem: { form: which, message: refused.message } }),
           refused.status,
@@ -220,14 +211,14 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
       const { sub } = await byConfirmLink(c.req.param('token'));
       const ctx = view(c);
       const action = actionFor(c, `/subscriptions/confirm/${c.req.param('token')}`, ctx.locale);
-      return page(c, renderConfirm({ address: sub.address, action }, ctx));
+      return privatePage(c, renderConfirm({ address: sub.address, action }, ctx));
     })
     .post('/subscriptions/confirm/:token', limit, async (c) => {
       const { sub, nonce } = await byConfirmLink(c.req.param('token'));
       if (!(await confirmSubscription(db, sub.id, nonce))) {
         throw new ApiFailure(410, 'link_used', 'this confirmation link was already used');
       }
-      return page(
+      return privatePage(
         c,
         renderConfirmed({ address: sub.address, manageUrl: (await links()).manageUrl(sub.id) }, view(c)),
       );
@@ -269,19 +260,19 @@ export function subscriptionRoutes(deps: SubscriptionDeps) {
       const sub = await byManageLink(c.req.param('token'));
       const ctx = view(c);
       const action = actionFor(c, `/subscriptions/unsubscribe/${c.req.param('token')}`, ctx.locale);
-      return page(c, renderUnsubscribeAsk({ address: sub.address, action }, ctx));
+      return privatePage(c, renderUnsubscribeAsk({ address: sub.address, action }, ctx));
     })
     // RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` here, with no cookie or login.
     .post('/subscriptions/unsubscribe/:token', limit, async (c) => {
       const sub = await byManageLink(c.req.param('token'));
       await removeSubscription(db, sub.id);
-      return page(c, renderUnsubscribed(view(c)));
+      return privatePage(c, renderUnsubscribed(view(c)));
     });
 
   app.onError((err, c) => {
     const refused = failureOf(err) ?? (err instanceof HTTPException ? err : undefined);
     if (c.req.path.startsWith('/api/') || !refused) return renderError(err, c);
-    return page(c, renderProblem(refused.message, view(c)), refused.status as ContentfulStatusCode);
+    return privatePage(c, renderProblem(refused.message, view(c)), refused.status as ContentfulStatusCode);
   });
   return app;
 }

@@ -11,6 +11,7 @@ import { type Running, startServer } from '../../status-server/server.ts';
 import { postReport, sampleReport } from '../helpers/intake.ts';
 import { freePort } from '../helpers/net.ts';
 import { insertReport } from '../helpers/reports.ts';
+import { CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS } from './helpers/harness.ts';
 
 const SHOTS = '/tmp/console-shots';
 
@@ -35,17 +36,9 @@ describe('support console in Chromium', () => {
     email = 'agent@example.com';
     password = (await addConsoleUser(running.store.db, email, 'Ana Agent')) as string;
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });

@@ -6,7 +6,7 @@ import { SentRequest } from '../../components/SentRequest.tsx';
 import { formatTime, t } from '../../lib/i18n.ts';
 import { retryNow } from '../../lib/outbox.ts';
 import { redrawWaiting } from '../../lib/requests/actions.ts';
-import { refreshStatus } from '../../lib/sent.ts';
+import { pageOf, refreshStatus } from '../../lib/sent.ts';
 import { loadSettings } from '../../lib/settings.ts';
 import { db, type OutboxItem, type SentReport } from '../../lib/store.ts';
 
@@ -20,15 +20,6 @@ async function readStores(): Promise<{ sent: SentReport[]; outbox: OutboxItem[] 
     sent: sent.sort(newestReportFirst((r) => r.sentAt)),
     outbox: outbox.sort((a, b) => byText(b.createdAt, a.createdAt) || byText(a.id, b.id)),
   };
-}
-
-function pageOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.host}${u.pathname}`;
-  } catch {
-    return url;
-  }
 }
 
 /** "My reports": what this browser sent, with the server's reference and state, and what still waits. */
