@@ -14,9 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { loadConfig } from '../status-server/config.ts';
-import { startServer } from '../status-server/server.ts';
+import { listen, startServer } from '../status-server/server.ts';
 
 const PARTS = Number(process.env.BENCH_PARTS ?? 600_000);
 const part = '--B\r\nContent-Disposition: form-data; name="x"\r\n\r\n\r\n';
@@ -47,7 +46,7 @@ const config = {
   sqlitePath: join(dir, 'db'),
 };
 const running = await startServer(config, { startWorker: false });
-const server = serve({ fetch: running.app.fetch, port: 0, hostname: '127.0.0.1' });
+const server = listen(running, { port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
 const { port } = server.address() as AddressInfo;
 try {

@@ -5,7 +5,7 @@ import { ApiFailure, renderError } from './platform/http/errors.ts';
 import { withBaselineHeaders } from './platform/http/headers.ts';
 import { pagePath, requestTranslation } from './platform/http/locale.ts';
 import { adminRoutes } from './routes/admin.ts';
-import { apiV2Routes } from './routes/api-v2.ts';
+import { API_V2, apiV2Routes } from './routes/api-v2.ts';
 import { badgeRoutes } from './routes/badges.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -34,7 +34,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono()
     .route('/', statusPageRoutes(deps))
-    .route('/api/v2', apiV2Routes(deps.snapshots))
+    .route(API_V2, apiV2Routes(deps.snapshots))
     .route('/api/admin', adminRoutes(deps))
     .route('/api', reportRoutes(deps))
     .route('/api', formConfigRoutes(deps.config.formConfig))

@@ -1,8 +1,7 @@
-import { serve } from '@hono/node-server';
 import { ensureFirstConsoleUser } from './auth/passwords.ts';
 import { createToken, hasLiveToken } from './auth/tokens.ts';
 import { loadConfig } from './config.ts';
-import { startServer } from './server.ts';
+import { listen, startServer } from './server.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -31,7 +30,7 @@ if (firstUser) {
 }
 console.log(`Mail: ${running.mailer.target}`);
 
-const server = serve({ fetch: running.app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = listen(running, { port: config.port, hostname: config.host }, (info) => {
   console.log(`Status page: ${config.publicUrl}/ (listening on ${info.address}:${info.port})`);
 });
 

@@ -1,3 +1,6 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
@@ -11,7 +14,9 @@ import { forwardingHandler } from './reports/forwarding.ts';
 import { eventFileUrlFor, REQUEST_EVENT_JOB, requestEventHandler } from './requests/events.ts';
 import { REPORTER_MAIL_JOB, reporterMailHandler } from './requests/reporter-mail.ts';
 import { sweepExpired } from './requests/service.ts';
+import { API_V2, API_V2_PATHS } from './routes/api-v2.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
+import { snapshotLane } from './snapshot/fast-lane.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
 
@@ -116,4 +121,25 @@ export async function startServer(
       await store.close();
     },
   };
+}
+
+/**
+ * Serves a started server over HTTP: the hot public GETs from the snapshot before routing
+ * (snapshot/fast-lane.ts), everything else through the app. The one way every entry point listens.
+ */
+export function listen(
+  running: Pick<Running, 'app' | 'snapshots'>,
+  at: { port: number; hostname: string },
+  onListening?: (address: AddressInfo) => void,
+): Server {
+  const lane = snapshotLane(
+    running.snapshots,
+    API_V2_PATHS.map((p) => `${API_V2}${p}`),
+  );
+  const app = getRequestListener(running.app.fetch, { hostname: at.hostname });
+  const server = createHttpServer((req, res) => {
+    if (!lane(req, res)) void app(req, res);
+  });
+  server.listen(at.port, at.hostname, () => onListening?.(server.address() as AddressInfo));
+  return server;
 }

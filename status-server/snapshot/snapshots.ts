@@ -10,15 +10,24 @@ import type { ViewContext } from '../views/context.ts';
 import { renderHome } from '../views/home.ts';
 import { V2Mapper } from './v2.ts';
 
-/** A response body built once per snapshot, with the headers every copy of it is sent with. */
-export interface Entry {
-  status: number;
+/** One encoding of a body, with the headers of its full answer and of its 304, each built once. */
+export interface Representation {
   body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+  /** A 304 has no body, so no length, type or encoding; the rest is as the full answer's. */
+  notModified: Record<string, string>;
+  /** The same two as flat name, value lists, as node:http writes them without building anything. */
+  raw: string[];
+  rawNotModified: string[];
+}
+
+/** A response body built once per snapshot, with the headers every copy of it is sent with. */
+export interface Entry extends Representation {
+  status: number;
   etag: string;
   lastModified: string;
-  headers: Record<string, string>;
   /** The same body gzipped once, for clients that accept it (a phone on a slow line, mostly). */
-  gzip?: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> };
+  gzip?: Representation;
 }
 
 /** Below this a gzip header and the work cost more than they save. */
@@ -80,22 +89,24 @@ export function makeEntry(
     headers['access-control-allow-origin'] = '*';
   }
   Object.assign(headers, own);
-  const entry: Entry = { status, body: bytes, etag, lastModified: lm, headers };
+  const entry: Entry = { status, etag, lastModified: lm, ...representation(bytes, headers) };
   if (bytes.byteLength >= GZIP_MIN_BYTES) {
     const zipped = new Uint8Array(gzipSync(bytes, { level: 9 }));
     // A different encoding is a different representation: it gets its own validator.
-    const gzEtag = `${etag.slice(0, -1)}-gz"`;
-    entry.gzip = {
-      body: zipped,
-      headers: {
-        ...headers,
-        'content-length': String(zipped.byteLength),
-        'content-encoding': 'gzip',
-        etag: gzEtag,
-      },
-    };
+    entry.gzip = representation(zipped, {
+      ...headers,
+      'content-length': String(zipped.byteLength),
+      'content-encoding': 'gzip',
+      etag: `${etag.slice(0, -1)}-gz"`,
+    });
   }
   return entry;
+}
+
+function representation(body: Uint8Array<ArrayBuffer>, headers: Record<string, string>): Representation {
+  const { 'content-length': _, 'content-type': __, 'content-encoding': ___, ...notModified } = headers;
+  const flat = (h: Record<string, string>) => Object.entries(h).flat();
+  return { body, headers, notModified, raw: flat(headers), rawNotModified: flat(notModified) };
 }
 
 const json = (value: unknown, lastModified: string) =>
@@ -119,6 +130,11 @@ export class Snapshots {
 
   get snapshot(): Snapshot {
     if (!this.current) throw new Error('snapshot read before the first build');
+    return this.current;
+  }
+
+  /** The snapshot, or undefined before the first build. */
+  get latest(): Snapshot | undefined {
     return this.current;
   }
 
@@ -251,18 +267,31 @@ interface RequestHeaders {
   header(name: string): string | undefined;
 }
 
+/** The request headers that choose an entry's answer. */
+export interface Conditions {
+  acceptEncoding: string | undefined;
+  ifNoneMatch: string | undefined;
+  ifModifiedSince: string | undefined;
+}
+
+/** Which encoding of an entry to send, and whether the client's copy of it is current (a 304). */
+export function answerFor(entry: Entry, c: Conditions): { variant: Representation; notModified: boolean } {
+  const variant = entry.gzip && acceptsGzip(c.acceptEncoding) ? entry.gzip : entry;
+  const fresh = c.ifNoneMatch
+    ? etagMatches(c.ifNoneMatch, variant.headers.etag ?? '')
+    : c.ifModifiedSince !== undefined && Date.parse(c.ifModifiedSince) >= Date.parse(entry.lastModified);
+  return { variant, notModified: fresh && entry.status === 200 };
+}
+
 /** Answers from a cached entry, gzipped when the client accepts it, with a 304 when its copy is current. */
 export function respond(entry: Entry, req: RequestHeaders): Response {
-  const variant = entry.gzip && acceptsGzip(req.header('accept-encoding')) ? entry.gzip : entry;
-  const ifNoneMatch = req.header('if-none-match');
-  const ifModifiedSince = req.header('if-modified-since');
-  const fresh = ifNoneMatch
-    ? etagMatches(ifNoneMatch, variant.headers.etag ?? '')
-    : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= Date.parse(entry.lastModified);
-  if (fresh && entry.status === 200) {
-    const { 'content-length': _, 'content-type': __, 'content-encoding': ___, ...headers } = variant.headers;
-    return builtWithBaseline(new Response(null, { status: 304, headers }));
-  }
+  const { variant, notModified } = answerFor(entry, {
+    acceptEncoding: req.header('accept-encoding'),
+    ifNoneMatch: req.header('if-none-match'),
+    ifModifiedSince: req.header('if-modified-since'),
+  });
+  if (notModified)
+    return builtWithBaseline(new Response(null, { status: 304, headers: variant.notModified }));
   return builtWithBaseline(new Response(variant.body, { status: entry.status, headers: variant.headers }));
 }
 

@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponse } from '../../shared/schemas/report.ts';
 import { addConsoleUser } from '../../status-server/auth/passwords.ts';
 import { loadConfig } from '../../status-server/config.ts';
-import { type Running, startServer } from '../../status-server/server.ts';
+import { listen, type Running, startServer } from '../../status-server/server.ts';
 import { postReport, sampleReport } from '../helpers/intake.ts';
 import { freePort } from '../helpers/net.ts';
 import { insertReport } from '../helpers/reports.ts';
@@ -18,7 +18,7 @@ const SHOTS = '/tmp/console-shots';
 describe('support console in Chromium', () => {
   let dir: string;
   let running: Running;
-  let http: ServerType;
+  let http: Server;
   let browser: Browser;
   let page: Page;
   let base: string;
@@ -31,7 +31,7 @@ describe('support console in Chromium', () => {
     running = await startServer(
       loadConfig({ SNAPDESK_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' }),
     );
-    http = serve({ fetch: running.app.fetch, port, hostname: '127.0.0.1' });
+    http = listen(running, { port, hostname: '127.0.0.1' });
     base = `http://127.0.0.1:${port}`;
     email = 'agent@example.com';
     password = (await addConsoleUser(running.store.db, email, 'Ana Agent')) as string;

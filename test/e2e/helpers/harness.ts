@@ -3,11 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { createToken } from '../../../status-server/auth/tokens.ts';
 import { loadConfig } from '../../../status-server/config.ts';
-import { type Running, startServer } from '../../../status-server/server.ts';
+import { listen as listenOn, type Running, startServer } from '../../../status-server/server.ts';
 import { makePng } from '../../helpers/images.ts';
 import { freePort } from '../../helpers/net.ts';
 
@@ -72,15 +71,15 @@ export async function startStatusServer(env: Record<string, string> = {}): Promi
   });
   const running = await startServer(config);
   const { token } = await createToken(running.store.db, 'e2e');
-  let server: ServerType | undefined;
+  let server: Server | undefined;
   const start = () =>
     new Promise<void>((r) => {
-      server = serve({ fetch: running.app.fetch, port, hostname: '127.0.0.1' }, () => r());
+      server = listenOn(running, { port, hostname: '127.0.0.1' }, () => r());
     });
   const stop = () =>
     new Promise<void>((r) => {
       server?.close(() => r());
-      (server as unknown as { closeAllConnections?: () => void })?.closeAllConnections?.();
+      server?.closeAllConnections();
     });
   await start();
   return {
