@@ -17,7 +17,7 @@
  * must serve 20 times that, ≥ 3,300 calls/s with p99 ≤ 20 ms at that rate. It reports; missing the target is
  * not a failure, but anything that fails to run is.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -33,7 +33,14 @@ import { serverKey, sign } from '../status-server/reports/keys.ts';
 import { sampleReport } from '../test/helpers/intake.ts';
 import { type FixedRateLoad, fixedRate } from './lib/fixed-rate.ts';
 import { temporaryPostgres } from './lib/postgres.ts';
-import { ownedTempDir, requireTool, runBench, startStatusServer, TASKSET } from './lib/processes.ts';
+import {
+  cpuTimeUs,
+  ownedTempDir,
+  requireTool,
+  runBench,
+  startStatusServer,
+  TASKSET,
+} from './lib/processes.ts';
 import { loadNote, loadNow, table } from './lib/report.ts';
 import { random } from './lib/status-page.ts';
 import { type Load, WRK, wrk } from './lib/wrk.ts';
@@ -227,13 +234,6 @@ interface Row {
   fixed: FixedRateLoad;
   /** The server's CPU time per call: what a call costs, however busy the machine's other work kept the core. */
   cpuUsPerCall: number;
-}
-
-/** A process's CPU time so far (user + system), in µs; /proc counts in USER_HZ, 100 a second on Linux. */
-async function cpuTimeUs(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
-  // After the command name: utime and stime are the 12th and 13th fields.
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 async function measure(

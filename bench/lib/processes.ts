@@ -120,6 +120,13 @@ export function run(command: string, args: string[]): Promise<string> {
   });
 }
 
+/** A process's CPU time so far (user + system), in µs; /proc counts in USER_HZ, 100 a second on Linux. */
+export async function cpuTimeUs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+  // After the command name: utime and stime are the 12th and 13th fields.
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 export interface Service {
   name: string;
   child: ChildProcess;
