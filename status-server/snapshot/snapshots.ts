@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import { createTranslator } from '../../shared/i18n/index.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
@@ -59,6 +60,13 @@ export const POLL_MS = 250;
 /** Pages built on demand (incident pages, history months) kept per snapshot, most recent first. */
 const MAX_LAZY_ENTRIES = 500;
 
+const bytesOf = (body: string | Uint8Array<ArrayBuffer>) =>
+  typeof body === 'string' ? Buffer.from(body) : body;
+const needsGzip = (bytes: Uint8Array) => bytes.byteLength >= GZIP_MIN_BYTES;
+const GZIP_LEVEL = { level: 9 };
+const gzipOffLoop = promisify(gzip);
+
+/** An entry for a body built on request (a page in another language, a badge), compressed at once. */
 export function makeEntry(
   body: string | Uint8Array<ArrayBuffer>,
   contentType: string,
@@ -67,7 +75,29 @@ export function makeEntry(
   /** Headers that replace the defaults below (a badge's shorter cache life, its own policy). */
   own: Record<string, string> = {},
 ): Entry {
-  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const bytes = bytesOf(body);
+  const zipped = needsGzip(bytes) ? new Uint8Array(gzipSync(bytes, GZIP_LEVEL)) : undefined;
+  return entryOf(bytes, contentType, lastModified, status, own, zipped);
+}
+
+/**
+ * An entry for the snapshot's own build, which readers must not wait for: the compression runs on
+ * libuv's threads rather than on the event loop that serves them.
+ */
+async function entryOffLoop(body: string, contentType: string, lastModified: string): Promise<Entry> {
+  const bytes = bytesOf(body);
+  const zipped = needsGzip(bytes) ? new Uint8Array(await gzipOffLoop(bytes, GZIP_LEVEL)) : undefined;
+  return entryOf(bytes, contentType, lastModified, 200, {}, zipped);
+}
+
+function entryOf(
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType: string,
+  lastModified: string,
+  status: number,
+  own: Record<string, string>,
+  zipped: Uint8Array<ArrayBuffer> | undefined,
+): Entry {
   const etag = contentEtag(bytes);
   const lm = new Date(lastModified).toUTCString();
   const headers: Record<string, string> = {
@@ -90,8 +120,7 @@ export function makeEntry(
   }
   Object.assign(headers, own);
   const entry: Entry = { status, etag, lastModified: lm, ...representation(bytes, headers) };
-  if (bytes.byteLength >= GZIP_MIN_BYTES) {
-    const zipped = new Uint8Array(gzipSync(bytes, { level: 9 }));
+  if (zipped) {
     // A different encoding is a different representation: it gets its own validator.
     entry.gzip = representation(zipped, {
       ...headers,
@@ -109,8 +138,11 @@ function representation(body: Uint8Array<ArrayBuffer>, headers: Record<string, s
   return { body, headers, notModified, raw: flat(headers), rawNotModified: flat(notModified) };
 }
 
-const json = (value: unknown, lastModified: string) =>
-  makeEntry(JSON.stringify(value), 'application/json; charset=utf-8', lastModified);
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** A turn of the event loop for the requests that arrived meanwhile: a build yields between its parts. */
+const readersTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The public page and API v2 are served from an in-memory snapshot of the database, rebuilt when a
@@ -217,35 +249,55 @@ export class Snapshots {
     return entry;
   }
 
+  /**
+   * Reads the page's data and builds the home page and every API v2 answer from it. Readers are
+   * served from the previous snapshot meanwhile, so the build yields to them between its parts and
+   * compresses off the event loop: a status write during an outage, when everyone is reading, must
+   * not hold up the readers for the whole build.
+   */
   private async build(locale = this.config.defaultLocale): Promise<Snapshot> {
     const now = new Date();
     const data = await loadPageData(this.store.db, now);
     const t = createTranslator(locale);
     const v2 = new V2Mapper(data, this.config, t);
     const at = data.updatedAt;
+    await readersTurn();
     const entries = new Map<string, Entry>([
-      ['/', homeEntry(data, { config: this.config, t, locale, now, path: '/' })],
-      ['/api/v2/summary.json', json(v2.summary(), at)],
-      ['/api/v2/status.json', json({ page: v2.page, status: v2.status() }, at)],
-      ['/api/v2/components.json', json({ page: v2.page, components: v2.componentList() }, at)],
-      ['/api/v2/incidents.json', json({ page: v2.page, incidents: v2.incidents() }, at)],
+      [
+        '/',
+        await entryOffLoop(
+          renderHome(data, { config: this.config, t, locale, now, path: '/' }),
+          HTML_TYPE,
+          at,
+        ),
+      ],
+    ]);
+    const answers: [string, () => unknown][] = [
+      ['/api/v2/summary.json', () => v2.summary()],
+      ['/api/v2/status.json', () => ({ page: v2.page, status: v2.status() })],
+      ['/api/v2/components.json', () => ({ page: v2.page, components: v2.componentList() })],
+      ['/api/v2/incidents.json', () => ({ page: v2.page, incidents: v2.incidents() })],
       [
         '/api/v2/incidents/unresolved.json',
-        json({ page: v2.page, incidents: v2.unresolved().map((i) => v2.incident(i)) }, at),
+        () => ({ page: v2.page, incidents: v2.unresolved().map((i) => v2.incident(i)) }),
       ],
       [
         '/api/v2/scheduled-maintenances.json',
-        json({ page: v2.page, scheduled_maintenances: v2.maintenances('all') }, at),
+        () => ({ page: v2.page, scheduled_maintenances: v2.maintenances('all') }),
       ],
       [
         '/api/v2/scheduled-maintenances/upcoming.json',
-        json({ page: v2.page, scheduled_maintenances: v2.maintenances('upcoming') }, at),
+        () => ({ page: v2.page, scheduled_maintenances: v2.maintenances('upcoming') }),
       ],
       [
         '/api/v2/scheduled-maintenances/active.json',
-        json({ page: v2.page, scheduled_maintenances: v2.maintenances('active') }, at),
+        () => ({ page: v2.page, scheduled_maintenances: v2.maintenances('active') }),
       ],
-    ]);
+    ];
+    for (const [key, answer] of answers) {
+      await readersTurn();
+      entries.set(key, await entryOffLoop(JSON.stringify(answer()), JSON_TYPE, at));
+    }
     const snapshot = { revision: data.revision, builtAt: now, data, locale, v2, entries, lazy: new Map() };
     this.current = snapshot;
     return snapshot;
@@ -259,7 +311,7 @@ function keep(s: Snapshot, key: string, entry: Entry): void {
 }
 
 function homeEntry(data: PageData, ctx: ViewContext): Entry {
-  return makeEntry(renderHome(data, ctx), 'text/html; charset=utf-8', data.updatedAt);
+  return makeEntry(renderHome(data, ctx), HTML_TYPE, data.updatedAt);
 }
 
 /** What `respond` reads of a request: its headers. */
