@@ -57,6 +57,7 @@ const env = z.object({
   SNAPDESK_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(5),
   SNAPDESK_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   SNAPDESK_JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  SNAPDESK_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   SNAPDESK_FORM_CONFIG: z.string().optional(),
   ...subscriptionEnv.shape,
 });
@@ -121,6 +122,8 @@ export interface Config {
   reopenWindowMs: number;
   /** How long a claimed job stays an instance's: a killed instance's deliveries go to another after it. */
   jobLeaseMs: number;
+  /** Server processes sharing the port (node:cluster), each with its own snapshot; 1 runs no cluster. */
+  workers: number;
   /** The report form served to the extension. */
   formConfig: FormConfig;
   /** Where received reports are forwarded: e-mail, Redmine, a webhook; any or none. */
@@ -161,6 +164,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     intakePerMinute: e.SNAPDESK_INTAKE_PER_MINUTE,
     reopenWindowMs: e.SNAPDESK_REOPEN_DAYS * 86_400_000,
     jobLeaseMs: e.SNAPDESK_JOB_LEASE_SECONDS * 1000,
+    workers: e.SNAPDESK_WORKERS,
     formConfig: readFormConfig(e.SNAPDESK_FORM_CONFIG),
     forwarding: forwarding.config,
     subscriptions: subscriptionSettings(e),

@@ -35,6 +35,14 @@ describe('server configuration', () => {
     );
   });
 
+  it('runs one process unless told how many workers, 1 to 64', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ SNAPDESK_WORKERS: '4' }).workers).toBe(4);
+    expect(() => loadConfig({ SNAPDESK_WORKERS: '0' })).toThrow(/SNAPDESK_WORKERS: .*1/);
+    expect(() => loadConfig({ SNAPDESK_WORKERS: 'two' })).toThrow(/SNAPDESK_WORKERS/);
+    expect(() => loadConfig({ SNAPDESK_WORKERS: '1.5' })).toThrow(/SNAPDESK_WORKERS/);
+  });
+
   it('takes a public URL without its trailing slash', () => {
     expect(loadConfig({ SNAPDESK_PUBLIC_URL: 'https://status.example.com/' }).publicUrl).toBe(
       'https://status.example.com',
