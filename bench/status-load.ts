@@ -8,6 +8,8 @@
  * nginx in turn, and the medians are printed: on a shared machine a neighbour's burst then spoils one
  * round of one side, not the ratio.
  *
+ * BENCH_WORKERS=N runs ours with SNAPDESK_WORKERS=N and nginx with N worker processes.
+ *
  * Then the same load on our page and summary while an incident gets one update a second through the
  * admin API (issue 13: a write must never stall readers), with our p99 under that load.
  *
@@ -67,6 +69,8 @@ const FETCH_TIMEOUT_MS = 10_000;
 const settings = z.object({
   BENCH_DURATION: z.coerce.number().int().min(1).max(300).default(10),
   BENCH_ROUNDS: z.coerce.number().int().min(1).max(15).default(3),
+  /** Processes on each side: SNAPDESK_WORKERS for ours, worker_processes for nginx. */
+  BENCH_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
 });
 /** The writes mode: one incident update this often, on the paths readers load during an outage. */
 const WRITE_EVERY_MS = 1000;
@@ -100,29 +104,29 @@ interface Measured extends Load {
 /** Loads `url` after a warm-up; `during` runs alongside the measured part and is stopped after it. */
 async function measure(
   url: string,
-  pid: number,
+  pids: number[],
   seconds: number,
   headers: string[] = [],
   during?: () => { stop(): Promise<unknown> },
 ): Promise<Measured> {
   const o = { threads: WRK_THREADS, connections: CONNECTIONS, headers };
   await wrk(url, WARM_UP_SECONDS, o);
-  const before = await cpuTimeUs(pid);
+  const before = await treeCpuUs(pids);
   const alongside = during?.();
   const load = await wrk(url, seconds, o);
-  const used = (await cpuTimeUs(pid)) - before;
+  const used = (await treeCpuUs(pids)) - before;
   await alongside?.stop();
   return { ...load, cpuUsPerRequest: used / (load.requestsPerSecond * seconds) };
 }
 
-/** nginx's one worker, whose CPU time is what serving costs it (the master only waits). */
-async function nginxWorkerPid(dir: string): Promise<number> {
-  const master = (await readFile(join(dir, 'nginx.pid'), 'utf8')).trim();
-  const children = (await readFile(`/proc/${master}/task/${master}/children`, 'utf8')).trim().split(/\s+/);
-  if (children.length !== 1 || !children[0])
-    throw new Error(`nginx ${master} has workers ${children.join(', ')}`);
-  return Number(children[0]);
+/** A process and its children: with several workers, what serving costs is all of theirs. */
+async function processTree(pid: number): Promise<number[]> {
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim();
+  return [pid, ...(children ? children.split(/\s+/).map(Number) : [])];
 }
+
+const treeCpuUs = async (pids: number[]) =>
+  (await Promise.all(pids.map(cpuTimeUs))).reduce((a, b) => a + b, 0);
 
 /** Each figure's median over the rounds. */
 function medianLoad(loads: Measured[]): Measured {
@@ -204,7 +208,7 @@ function verdict(row: Row): string {
   return misses.length ? `no (${misses.join(', ')})` : 'yes';
 }
 
-function report(rows: Row[], seconds: number, rounds: number, loadBefore: number): string {
+function report(rows: Row[], seconds: number, rounds: number, workers: number, loadBefore: number): string {
   const ms = (n: number) => `${n.toFixed(2)} ms`;
   const rps = (n: number) => n.toFixed(0);
   const lines = [
@@ -245,7 +249,7 @@ function report(rows: Row[], seconds: number, rounds: number, loadBefore: number
     ),
   );
   return [
-    `wrk -t${WRK_THREADS} -c${CONNECTIONS} -d${seconds}s --latency (after a ${WARM_UP_SECONDS} s warm-up), loopback, ${availableParallelism()} CPUs, Node ${process.version}, nginx 1 worker`,
+    `wrk -t${WRK_THREADS} -c${CONNECTIONS} -d${seconds}s --latency (after a ${WARM_UP_SECONDS} s warm-up), loopback, ${availableParallelism()} CPUs, Node ${process.version}, ${workers === 1 ? 'one process each' : `SNAPDESK_WORKERS=${workers} and nginx worker_processes ${workers}`}`,
     `medians of ${rounds} rounds, ours and nginx loaded in turn`,
     'CPU/req: the server process’s CPU time (all threads) over the requests it served; "per core" is',
     'nginx’s over ours, the ratio of what each would serve on a core of its own (neighbours barely move it)',
@@ -273,7 +277,7 @@ async function main(): Promise<void> {
       'BENCH_DURATION must be a whole number of seconds from 1 to 300, BENCH_ROUNDS a whole number from 1 to 15',
     );
   }
-  const { BENCH_DURATION: seconds, BENCH_ROUNDS: rounds } = parsed.data;
+  const { BENCH_DURATION: seconds, BENCH_ROUNDS: rounds, BENCH_WORKERS: workers } = parsed.data;
   requireTool(NGINX, 'nginx-light');
   requireTool(WRK, 'wrk');
   const loadBefore = loadNow();
@@ -287,24 +291,32 @@ async function main(): Promise<void> {
   const { origin: ours, service } = await startStatusServer({
     dataDir: join(tmp, 'data'),
     log: join(tmp, 'status-server.log'),
+    env: { SNAPDESK_WORKERS: String(workers) },
   });
   const bodies = new Map<string, Uint8Array>();
   for (const c of CASES) bodies.set(c.nginxPath, await fetchBody(ours + c.path, c.headers));
   const russian = new TextDecoder().decode(bodies.get('/ru.html'));
   if (!russian.includes('<html lang="ru">'))
     throw new Error('Accept-Language: ru did not get the Russian page');
-  const nginx = await startNginx(join(tmp, 'nginx'), bodies);
+  const nginx = await startNginx(join(tmp, 'nginx'), bodies, workers);
   await verifySameBodies(ours, nginx);
-  const oursPid = service.child.pid as number;
-  const nginxPid = await nginxWorkerPid(join(tmp, 'nginx'));
+  const oursPids = await processTree(service.child.pid as number);
+  // With SNAPDESK_WORKERS the first worker answers before the others have started.
+  while (workers > 1 && oursPids.length < workers + 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    oursPids.splice(0, oursPids.length, ...(await processTree(service.child.pid as number)));
+  }
+  const nginxPids = await processTree(
+    Number((await readFile(join(tmp, 'nginx', 'nginx.pid'), 'utf8')).trim()),
+  );
 
   const rows: Row[] = [];
   for (const c of CASES) {
     console.log(`loading ${c.label}…`);
     const loads = { ours: [] as Measured[], nginx: [] as Measured[] };
     for (let round = 0; round < rounds; round++) {
-      loads.ours.push(await measure(ours + c.path, oursPid, seconds, c.headers));
-      loads.nginx.push(await measure(nginx + c.nginxPath, nginxPid, seconds));
+      loads.ours.push(await measure(ours + c.path, oursPids, seconds, c.headers));
+      loads.nginx.push(await measure(nginx + c.nginxPath, nginxPids, seconds));
     }
     rows.push({
       path: c.label,
@@ -313,7 +325,7 @@ async function main(): Promise<void> {
       nginx: medianLoad(loads.nginx),
     });
   }
-  console.log(`\n${report(rows, seconds, rounds, loadBefore)}`);
+  console.log(`\n${report(rows, seconds, rounds, workers, loadBefore)}`);
   console.log(badgeVersusStatus(rows));
 
   const writing: string[][] = [
@@ -325,7 +337,7 @@ async function main(): Promise<void> {
     let updates = 0;
     for (let round = 0; round < rounds; round++) {
       loads.push(
-        await measure(ours + path, oursPid, seconds, [], () => {
+        await measure(ours + path, oursPids, seconds, [], () => {
           const writer = writeEverySecond(ours, access);
           return { stop: async () => (updates += await writer.stop()) };
         }),

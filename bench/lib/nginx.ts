@@ -6,8 +6,8 @@ import { startService, waitUntilAnswering } from './processes.ts';
 
 export const NGINX = '/usr/sbin/nginx';
 
-function nginxConfig(dir: string, port: number): string {
-  return `worker_processes 1;
+function nginxConfig(dir: string, port: number, workers: number): string {
+  return `worker_processes ${workers};
 daemon off;
 error_log ${dir}/error.log;
 pid ${dir}/nginx.pid;
@@ -32,17 +32,17 @@ http {
 }
 
 /**
- * nginx with one worker serving `bodies` (path → bytes) as static files from `dir`; `/` as HTML,
+ * nginx with `workers` worker processes (default one) serving `bodies` (path → bytes) as static files from `dir`; `/` as HTML,
  * `/api/…` as JSON, `*.svg` as SVG. Answers its origin once it serves `/`.
  */
-export async function startNginx(dir: string, bodies: Map<string, Uint8Array>): Promise<string> {
+export async function startNginx(dir: string, bodies: Map<string, Uint8Array>, workers = 1): Promise<string> {
   for (const [path, body] of bodies) {
     const file = join(dir, 'root', path === '/' ? 'index.html' : path);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
   }
   const port = await freePort();
-  await writeFile(join(dir, 'nginx.conf'), nginxConfig(dir, port));
+  await writeFile(join(dir, 'nginx.conf'), nginxConfig(dir, port, workers));
   // -e: nginx opens its default error log before reading the config, and that path may not exist.
   const service = await startService(
     'nginx',
