@@ -7,8 +7,9 @@
  * from call to call as browsers do, once without `If-None-Match` (200, the summaries) and once with
  * the ETag each body got before (304, the idle poll). On SQLite, then on PostgreSQL when reachable
  * (PostgreSQL's own processes are not pinned: they take their share of both cores).
- * Then autocannon, pinned to CPU 1 too, offers the target's 3,300 calls a second: the p99 a caller
- * sees at that load, which wrk's closed loop cannot show (at saturation its latency is its queue).
+ * Then an open-loop load (bench/lib/fixed-rate.ts), pinned to CPU 1 too, offers the target's 3,300
+ * calls a second evenly spaced: the p99 a caller sees at that load, which wrk's closed loop cannot
+ * show (at saturation its latency is its queue).
  *
  *   npm run bench:request-status
  *   BENCH_REPORTS=10000 BENCH_DURATION=10 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test …
@@ -62,7 +63,7 @@ const CONNECTIONS = 64;
  * take a while (3,300 a second at 20 ms each are 66 in flight).
  */
 const FIXED_RATE_CONNECTIONS = 200;
-/** The fixed-rate load may serve a little under the rate it offers (autocannon paces by timer ticks). */
+/** The fixed-rate load may serve a little under the rate it offers (it paces by 1 ms timer ticks). */
 const SERVED_SHARE = 0.98;
 const WRK_THREADS = 1;
 const WARM_UP_SECONDS = 3;
@@ -230,7 +231,7 @@ interface Row {
   path: string;
   /** As many calls as one core answers (wrk's closed loop): its latency is mostly the queue. */
   load: Load;
-  /** The target's load offered at its rate (autocannon): the latency a caller sees at it. */
+  /** The target's load offered at its rate (open loop): the latency a caller sees at it. */
   fixed: FixedRateLoad;
   /** The server's CPU time per call: what a call costs, however busy the machine's other work kept the core. */
   cpuUsPerCall: number;
@@ -354,7 +355,7 @@ async function main(): Promise<void> {
       `server pinned to CPU ${SERVER_CPU}, wrk -t${WRK_THREADS} -c${CONNECTIONS} -d${seconds}s pinned to CPU ${LOAD_CPU} (after a ${WARM_UP_SECONDS} s warm-up), ${availableParallelism()} CPUs, Node ${process.version}`,
       `target: >= ${TARGET_CALLS} calls/s with p99 <= ${TARGET_P99_MS} ms on one core`,
       `max: wrk's closed loop, as many calls as the core answers; its latency is mostly the queue of ${CONNECTIONS} connections`,
-      `at ${TARGET_CALLS}/s: autocannon offering the target's rate on ${FIXED_RATE_CONNECTIONS} connections, pinned to CPU ${LOAD_CPU};`,
+      `at ${TARGET_CALLS}/s: the target's rate offered evenly spaced (open loop, latency from each call's due time) on up to ${FIXED_RATE_CONNECTIONS} connections, pinned to CPU ${LOAD_CPU};`,
       `  the target is met when it serves at least ${SERVED_SHARE * 100}% of that rate with p99 <= ${TARGET_P99_MS} ms and no errors`,
       loadNote(loadBefore, BUSY_LOAD_PER_CPU),
       `1-minute load average at the end: ${loadNow().toFixed(2)}`,
