@@ -167,6 +167,10 @@ describe.runIf(postgres)('two server processes on one PostgreSQL, one killed mid
       expect((await fetch(`${survivor.origin}/api/v2/summary.json`)).status).toBe(200);
     } catch (err) {
       console.error(err);
+      // An instance's own errors (a 500's cause is logged there) say more than the answer.
+      for (const [i, instance] of instances.entries()) {
+        console.error(`instance ${i} printed:\n${instance.output().slice(-4_000)}`);
+      }
       throw err;
     } finally {
       await intake?.stop();
