@@ -2,33 +2,25 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { freePort } from '../../test/helpers/net.ts';
+import { NGINX, nginxMainConfig } from '../../test/helpers/nginx.ts';
 import { startService, waitUntilAnswering } from './processes.ts';
 
-export const NGINX = '/usr/sbin/nginx';
+export { NGINX };
 
 function nginxConfig(dir: string, port: number, workers: number): string {
-  return `worker_processes ${workers};
-daemon off;
-error_log ${dir}/error.log;
-pid ${dir}/nginx.pid;
-events { worker_connections 1024; }
-http {
-  access_log off;
+  return nginxMainConfig(
+    dir,
+    `  access_log off;
   keepalive_requests 100000;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
   server {
     listen 127.0.0.1:${port};
     root ${dir}/root;
     location = / { default_type text/html; try_files /index.html =404; }
     location /api/ { default_type application/json; }
     location ~ .svg$ { default_type image/svg+xml; }
-  }
-}
-`;
+  }`,
+    workers,
+  );
 }
 
 /**

@@ -122,7 +122,7 @@ export function reportRoutes(deps: IntakeDeps) {
   });
   // An answer with images may be as large as a report; as JSON it is text only.
   const imagesLimit = bodyLimit({
-    maxSize: LIMITS.maxReportBytes,
+    maxSize: LIMITS.maxReportBodyBytes,
     onError: () => {
       throw new ApiFailure(
         413,
@@ -179,7 +179,7 @@ export function reportRoutes(deps: IntakeDeps) {
         key: (c) => clientAddress(c, deps.config.trustProxy),
       }),
       bodyLimit({
-        maxSize: LIMITS.maxReportBytes,
+        maxSize: LIMITS.maxReportBodyBytes,
         onError: () => {
           throw new ApiFailure(
             413,
@@ -207,6 +207,7 @@ export function reportRoutes(deps: IntakeDeps) {
           hint: `a report is one "report" part and at most ${LIMITS.maxFiles} files`,
         });
         const { report, files } = await readParts(form);
+        filesWithinLimit([...files.values()], 'a report');
         const { created, body } = await receiveReport(deps, {
           idempotencyKey: key.data,
           report,
@@ -247,6 +248,10 @@ export function reportRoutes(deps: IntakeDeps) {
             }),
           )
         : { ...(await jsonBody(c, requestAnswer)), files: [] };
+      filesWithinLimit(
+        files.map((f) => f.data),
+        'an answer',
+      );
       await answerRequest(requests, stored.row.id, text, files);
       return c.json({ request: reporterView(await loadRequest(requests, stored.row.id)) });
     })
@@ -308,6 +313,21 @@ export function reportRoutes(deps: IntakeDeps) {
         : [];
       return c.json({ incidents: rows.map((i) => incidentLink(deps.config, i)) });
     });
+}
+
+/**
+ * The body limit leaves room for the framing; the files themselves may be `maxReportBytes` in all,
+ * as the extension checks before sending.
+ */
+function filesWithinLimit(files: Uint8Array[], what: string): void {
+  const total = files.reduce((sum, f) => sum + f.byteLength, 0);
+  if (total > LIMITS.maxReportBytes) {
+    throw new ApiFailure(
+      413,
+      'payload_too_large',
+      `${what} may be at most ${LIMITS.maxReportBytes / 1024 / 1024} MB`,
+    );
+  }
 }
 
 /** Splits the form into the JSON report part and the file parts; anything else is refused. */

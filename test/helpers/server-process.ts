@@ -17,6 +17,8 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** SIGTERM, as an operator stops it; resolves once it has exited. */
   stop(): Promise<void>;
+  /** What it printed so far (its errors among it), for a failed test to show. */
+  output(): string;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -27,7 +29,7 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * The real status server (`status-server/main.ts`) as a process of its own on a free port of
  * 127.0.0.1, with `env` added to the test's environment; ready once it says it listens. Its own
- * output is dropped except on a failed start, which shows it.
+ * output is kept for `output()`, and shown on a failed start.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
@@ -81,5 +83,6 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       child.kill('SIGTERM');
       return exited(child);
     },
+    output: () => output,
   };
 }

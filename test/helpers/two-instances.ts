@@ -8,6 +8,16 @@ import { NOTICE_JOB } from '../../status-server/notices/fanout.ts';
 import type { Database } from '../../status-server/platform/schema.ts';
 import { postReport } from './intake.ts';
 
+/**
+ * How long past one lease time the survivor may take a dead instance's jobs over. A lease runs out
+ * at most one lease time after its holder died (it is renewed to now + the lease every third of
+ * that, so the last renewal came before the kill), and the survivor's worker sleeps until the first
+ * lease end it knows of, waking 1 ms past it to claim the jobs in one UPDATE. What is left is how
+ * late a timer fires on the survivor's busy event loop (it serves intake and sends mail meanwhile),
+ * the claim's round trip, and the test's or bench's own look (`until`: a query every 20 ms): tens of
+ * milliseconds, a few hundred on a loaded machine.
+ */
+export const TAKEOVER_ALLOWANCE_MS = 500;
 /** An answer slower than this counts as none: the request is sent again elsewhere with its key. */
 const REQUEST_TIMEOUT_MS = 15_000;
 /** How often a page is read while waiting for a write to show on it. */
@@ -42,6 +52,12 @@ export function spreadIntake(origins: string[], lanes = 4) {
     const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       const live = origins.filter((o) => !down.has(o));
+      if (!live.length) {
+        // Every instance died: counted as refused, where a loop of retries would never end.
+        tally.refused.push('no instance left to answer');
+        running = false;
+        return;
+      }
       const origin = live[turn++ % live.length] as string;
       const res = await postReport(
         {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../shared/limits.ts';
 import { apiError } from '../../shared/schemas/error.ts';
 import { intakeResponse, reportStatusResponse } from '../../shared/schemas/report.ts';
 import { attachmentUrlFor } from '../../status-server/routes/reports.ts';
@@ -371,6 +372,28 @@ describe.each(testDatabases())('report intake on $name', (database) => {
       );
     });
   });
+
+  it('takes files of 40 MB in all with the framing on top, and refuses more, though the body is within its limit', async () => {
+    const ten = new Uint8Array(LIMITS.maxFileBytes);
+    ten.set(makePng(4, 4));
+    const files: Record<string, Uint8Array> = { file0: ten, file1: ten, file2: ten, file3: ten };
+    const attachments = Object.keys(files).map((part) => ({
+      part,
+      name: `${part}.png`,
+      kind: 'file' as const,
+    }));
+    // 40 MB of files in all: the most a report holds, the report part and the framing on top.
+    const largest = await postReport(server, { files, report: sampleReport({ attachments }) });
+    expect(largest.status).toBe(201);
+    files.file4 = makePng(1, 1);
+    attachments.push({ part: 'file4', name: 'file4.png', kind: 'file' });
+    await expectRefused(
+      await postReport(server, { files, report: sampleReport({ attachments }) }),
+      413,
+      'payload_too_large',
+      'at most 40 MB',
+    );
+  }, 30_000);
 
   it('keeps script in text fields as text', async () => {
     const title = '<script>alert("x")</script> Cart total is wrong';

@@ -12,6 +12,7 @@ import {
   shownAfter,
   spreadIntake,
   storedReports,
+  TAKEOVER_ALLOWANCE_MS,
   until,
 } from '../helpers/two-instances.ts';
 
@@ -103,7 +104,7 @@ describe.runIf(postgres)('two server processes on one PostgreSQL, one killed mid
       await until('the mail server sees the connections close', () => sink.heldOpen() === 0);
       sink.release();
 
-      // Its leases run out at most one lease time after the kill; the survivor takes them then.
+      // Its leases run out at most one lease time after the kill; the survivor takes them as they do.
       const victimPid = (victim as ServerProcess).pid;
       await until(
         'the survivor took over the dead one’s jobs',
@@ -160,13 +161,16 @@ describe.runIf(postgres)('two server processes on one PostgreSQL, one killed mid
           `${inFlight.length} leased by the killed instance, ${twice.length} sent twice; ` +
           `taken over ${takenOver} ms after the kill, the last of them delivered after ${lastDelivered} ms (lease ${LEASE_MS} ms)`,
       );
-      // A lease renewed just before the kill runs one lease time more; the survivor, polling, takes
-      // it within one more.
-      expect(takenOver).toBeLessThanOrEqual(2 * LEASE_MS);
+      // The survivor takes over expired leases within one lease time (issue 13).
+      expect(takenOver).toBeLessThanOrEqual(LEASE_MS + TAKEOVER_ALLOWANCE_MS);
       // The survivor serves on.
       expect((await fetch(`${survivor.origin}/api/v2/summary.json`)).status).toBe(200);
     } catch (err) {
       console.error(err);
+      // An instance's own errors (a 500's cause is logged there) say more than the answer.
+      for (const [i, instance] of instances.entries()) {
+        console.error(`instance ${i} printed:\n${instance.output().slice(-4_000)}`);
+      }
       throw err;
     } finally {
       await intake?.stop();

@@ -39,6 +39,52 @@ describe.each(testDatabases())('the job worker on $name', (database) => {
   });
 });
 
+describe.each(testDatabases())('the job worker on $name, beside a worker that died', (database) => {
+  it('takes over a job whose lease ran out as it runs out, not after its idle sleep', async () => {
+    const store = await openTestStore(database);
+    const leaseMs = 1_000;
+    const ran: { ref: string; at: number }[] = [];
+    const worker = new Worker(
+      store,
+      {
+        test: {
+          async run(job: Job) {
+            ran.push({ ref: job.ref_id, at: Date.now() });
+          },
+        },
+      },
+      { idleMs: IDLE_MS, leaseMs },
+    );
+    try {
+      // A job another worker claimed before it died: its lease runs out in a lease time.
+      const [id] = await enqueue(store.db, [{ kind: 'test', ref_id: 'orphan', payload: {} }]);
+      const leaseEnds = Date.now() + leaseMs;
+      await store.db
+        .updateTable('jobs')
+        .set({
+          state: 'running',
+          attempts: 1,
+          locked_by: 'elsewhere:1:dead',
+          locked_until: new Date(leaseEnds).toISOString(),
+        })
+        .where('id', '=', id as string)
+        .execute();
+      worker.start();
+      await vi.waitFor(() => expect(ran.map((r) => r.ref)).toEqual(['orphan']), {
+        timeout: 10_000,
+        interval: 20,
+      });
+      // Not before the lease ran out; right after it, not after the worker's 10-minute idle sleep.
+      const at = (ran[0] as { at: number }).at;
+      expect(at).toBeGreaterThanOrEqual(leaseEnds);
+      expect(at - leaseEnds).toBeLessThan(500);
+    } finally {
+      await worker.stop();
+      await store.close();
+    }
+  });
+});
+
 describe.skip.each(skippedDatabases())('the job worker on %s', () => {
   it('needs PostgreSQL', () => {});
 });

@@ -10,6 +10,10 @@ describe('what one report may hold', () => {
     expect(inMegabytes(LIMITS.maxFileBytes)).toBe(10);
     expect(inMegabytes(LIMITS.maxReportBytes)).toBe(40);
   });
+
+  it('takes a body of those files with 1 MB to spare for the report and the multipart framing', () => {
+    expect(inMegabytes(LIMITS.maxReportBodyBytes)).toBe(41);
+  });
 });
 
 describe('which answers are final', () => {

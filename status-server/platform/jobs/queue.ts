@@ -61,6 +61,8 @@ export interface ClaimOptions {
   limit: number;
   leaseMs: number;
   workerId: string;
+  /** Only jobs whose worker's lease ran out, none that are merely due: the takeover at a lease's end. */
+  expiredOnly?: boolean;
 }
 
 /**
@@ -99,9 +101,28 @@ export async function claim(store: Store, o: ClaimOptions): Promise<Job[]> {
       .execute();
   };
   const expired = await take('running', o.limit);
-  return expired.length < o.limit
+  return expired.length < o.limit && !o.expiredOnly
     ? [...expired, ...(await take('pending', o.limit - expired.length))]
     : expired;
+}
+
+/**
+ * When the first lease held by another worker on jobs of these kinds runs out (ms since the epoch),
+ * or undefined while none is held: a worker sleeps until then to take over a dead one's jobs.
+ */
+export async function earliestLeaseEnd(
+  db: Db,
+  kinds: string[],
+  workerId: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.min('locked_until').as('until'))
+    .where('kind', 'in', kinds)
+    .where('state', '=', 'running')
+    .where('locked_by', '<>', workerId)
+    .executeTakeFirst();
+  return row?.until ? Date.parse(row.until) : undefined;
 }
 
 /** Records success; only the worker holding the lease may, so a job reclaimed elsewhere is not touched. */

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Store } from '../db.ts';
 import { type JobHandler, NotYet, PermanentError } from './handler.ts';
-import { claim, complete, fail, type Job, postpone, renewLeases } from './queue.ts';
+import { claim, complete, earliestLeaseEnd, fail, type Job, postpone, renewLeases } from './queue.ts';
 import { Recorder } from './recorder.ts';
 
 export interface WorkerOptions {
@@ -9,11 +9,17 @@ export interface WorkerOptions {
   batch?: number;
   /** Jobs run at once by this worker. */
   concurrency?: number;
-  /** How long a claimed job is ours; a crashed worker's jobs return to the queue after it. */
+  /**
+   * How long a claimed job is ours. Renewed every third of it while the job is in hand, so a lease
+   * runs out at most this long after its worker died; another worker takes the job over then.
+   */
   leaseMs?: number;
   /** How long to sleep when nothing is due. */
   idleMs?: number;
 }
+
+/** The shortest sleep between two looks at other workers' leases, should one end without being taken. */
+const MIN_WATCH_MS = 20;
 
 /** Claims due jobs of the kinds it has handlers for and runs them, until stopped. */
 export class Worker {
@@ -26,6 +32,14 @@ export class Worker {
   private readonly o: Required<WorkerOptions>;
   /** Claimed jobs whose outcome is not yet stored: their leases are renewed until it is. */
   private readonly inHand = new Set<string>();
+  /** Renews the leases of the jobs in hand while there are any. */
+  private heartbeat: NodeJS.Timeout | undefined;
+  private renewing: Promise<void> | undefined;
+  /** Takes over other workers' jobs as their leases run out (see `watchLeases`). */
+  private watch: Promise<void> | undefined;
+  private wakeWatch: (() => void) | undefined;
+  /** Runs of jobs taken over by the watch, beside the main loop's. */
+  private readonly takeovers = new Set<Promise<void>>();
 
   constructor(
     private readonly store: Store,
@@ -39,13 +53,17 @@ export class Worker {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    this.watch = this.watchLeases();
   }
 
   /** Finishes the jobs in hand, then stops; unclaimed jobs stay queued for the next start. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
+    this.wakeWatch?.();
     await this.loop;
+    await this.watch;
+    await Promise.all(this.takeovers);
   }
 
   /** Looks for work now instead of after the idle sleep: called right after enqueueing. */
@@ -93,45 +111,102 @@ export class Worker {
    * over. Answers how many jobs it ran.
    */
   private async work(draining: boolean): Promise<number> {
-    const renewal = setInterval(() => {
-      renewLeases(this.store.db, [...this.inHand], this.id, this.o.leaseMs).catch((err) =>
-        console.error('delivery worker: renewing leases failed:', (err as Error).message),
-      );
-    }, this.o.leaseMs / 3);
     let total = 0;
-    try {
-      let next = this.claimBatch();
-      for (;;) {
-        const jobs = await next;
-        if (!jobs.length) return total;
-        next =
-          jobs.length === this.o.batch && (this.running || draining)
-            ? this.claimBatch()
-            : Promise.resolve([]);
-        // A failed claim surfaces when awaited; until then it must not count as unhandled.
-        next.catch(() => {});
-        await this.runJobs(jobs);
-        total += jobs.length;
-      }
-    } finally {
-      clearInterval(renewal);
+    let next = this.claimBatch();
+    for (;;) {
+      const jobs = await next;
+      if (!jobs.length) return total;
+      next =
+        jobs.length === this.o.batch && (this.running || draining) ? this.claimBatch() : Promise.resolve([]);
+      // A failed claim surfaces when awaited; until then it must not count as unhandled.
+      next.catch(() => {});
+      await this.runJobs(jobs);
+      total += jobs.length;
     }
   }
 
-  private async claimBatch(): Promise<Job[]> {
+  /**
+   * Takes a dead worker's jobs over as soon as its lease runs out, busy or not. The main loop claims
+   * only between batches, and a batch of a fan-out runs for seconds, or it sleeps `idleMs`; so this
+   * sleeps until the first lease another worker holds runs out, claims the jobs whose lease did, and
+   * runs them beside its own. A live worker renews its leases meanwhile: then nothing has run out,
+   * and it sleeps until the renewed end. With no lease held elsewhere it looks again after one lease
+   * time, as a lease taken meanwhile cannot run out before that.
+   */
+  private async watchLeases(): Promise<void> {
+    const kinds = Object.keys(this.handlers);
+    while (this.running) {
+      let wakeAt: number;
+      try {
+        const jobs = await this.claimBatch(true);
+        if (jobs.length) {
+          const run = this.runJobs(jobs).catch((err) =>
+            console.error('delivery worker: running jobs taken over failed:', (err as Error).message),
+          );
+          this.takeovers.add(run);
+          void run.finally(() => this.takeovers.delete(run));
+          continue;
+        }
+        const end = await earliestLeaseEnd(this.store.db, kinds, this.id);
+        wakeAt = Math.min(end ?? Number.POSITIVE_INFINITY, Date.now() + this.o.leaseMs);
+      } catch (err) {
+        console.error('delivery worker: looking for leases run out failed:', (err as Error).message);
+        wakeAt = Date.now() + this.o.idleMs;
+      }
+      if (!this.running) return;
+      // Just past the end: a lease is taken over once its end is behind (`locked_until < now`).
+      const delay = Math.max(MIN_WATCH_MS, wakeAt + 1 - Date.now());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeWatch = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeWatch = undefined;
+    }
+  }
+
+  private async claimBatch(expiredOnly = false): Promise<Job[]> {
     const jobs = await claim(this.store, {
       kinds: Object.keys(this.handlers),
       limit: this.o.batch,
       leaseMs: this.o.leaseMs,
       workerId: this.id,
+      expiredOnly,
     });
-    for (const job of jobs) this.inHand.add(job.id);
+    this.hold(jobs);
     return jobs;
+  }
+
+  /**
+   * Jobs in hand get their leases renewed every third of a lease time, by one renewal at a time,
+   * until their outcome is stored: a lease runs out at most one lease time after its worker died.
+   */
+  private hold(jobs: Job[]): void {
+    for (const job of jobs) this.inHand.add(job.id);
+    if (!this.inHand.size || this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      if (this.renewing) return;
+      this.renewing = renewLeases(this.store.db, [...this.inHand], this.id, this.o.leaseMs)
+        .catch((err) => console.error('delivery worker: renewing leases failed:', (err as Error).message))
+        .finally(() => {
+          this.renewing = undefined;
+        });
+    }, this.o.leaseMs / 3);
+    this.heartbeat.unref();
+  }
+
+  private letGo(id: string): void {
+    this.inHand.delete(id);
+    if (this.inHand.size) return;
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
   }
 
   /** Batch handlers get their jobs in one call; the others run one by one with bounded concurrency. */
   private async runJobs(jobs: Job[]): Promise<void> {
-    const recorder = new Recorder(this.store.db, this.handlers, (job) => this.inHand.delete(job.id));
+    const recorder = new Recorder(this.store.db, this.handlers, (job) => this.letGo(job.id));
     const batched = new Map<string, Job[]>();
     const single: Job[] = [];
     for (const job of jobs) {
@@ -142,8 +217,11 @@ export class Worker {
     const lane = async () => {
       while (next < single.length) {
         const job = single[next++] as Job;
-        await this.runOne(job);
-        this.inHand.delete(job.id);
+        try {
+          await this.runOne(job);
+        } finally {
+          this.letGo(job.id);
+        }
       }
     };
     await Promise.all([
