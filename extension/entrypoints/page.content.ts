@@ -4,14 +4,16 @@ import { type ConsoleEntry, consoleEntry } from '../../shared/schemas/report.ts'
 import { type PageMessage, type PageMetrics, pageMessage } from '../lib/messages.ts';
 import {
   collectMetrics,
-  hidePinned,
   maskPrivateFields,
   painted,
   preloadLazyContent,
   restorePage,
-  scrollToY,
+  type SavedPage,
+  savePage,
+  scrollAndMeasure,
 } from '../lib/page/dom.ts';
 import { renderScroller } from '../lib/page/html2canvas.ts';
+import { hideFixed } from '../lib/page/pinned.ts';
 
 /** Marks this extension's isolated world in a tab once the capture script runs there. */
 const MARK = 'snapdeskCapture';
@@ -64,7 +66,7 @@ function collected(): ConsoleEntry[] {
   });
 }
 
-let saved: { x: number; y: number } | undefined;
+let saved: SavedPage | undefined;
 
 async function handle(m: PageMessage): Promise<unknown> {
   switch (m.type) {
@@ -73,18 +75,20 @@ async function handle(m: PageMessage): Promise<unknown> {
     case 'entries':
       return collected();
     case 'prepare': {
-      saved ??= { x: window.scrollX, y: window.scrollY };
+      saved ??= savePage();
       maskPrivateFields();
       // The masks must be painted before the background captures the first pixels.
       await painted();
       return collectMetrics() satisfies PageMetrics;
     }
     case 'preload':
-      await preloadLazyContent(m.maxHeight);
-      return collectMetrics() satisfies PageMetrics;
+      return preloadLazyContent(m.maxHeight, m.growingMaxHeight);
     case 'scroll':
-      hidePinned(m.hide);
-      return scrollToY(m.y);
+      return scrollAndMeasure(m.y);
+    case 'hide':
+      hideFixed(m.ids);
+      await painted();
+      return true;
     case 'render':
       return renderScroller(m.maxHeight);
     case 'restore':
