@@ -21,7 +21,7 @@ const MARK = 'snapdeskCapture';
 /**
  * The extension's hands in the page (isolated world), added by the background only when the person
  * reports (background.ts, ensurePageScript), so a page that is only read never parses it: it does the
- * page-side steps of a capture (mask private fields, measure, scroll, hide repeated overlays, restore)
+ * page-side steps of a capture (mask private fields, measure, scroll, hide fixed elements, restore)
  * and hands over the errors the collector kept since the page's first moment. Added a second time into
  * the same page (two reports racing), it leaves the first one's listener alone.
  */

@@ -76,51 +76,30 @@ function fakeTab(options: {
 
 const plan = (height: number, dpr = 1) =>
   planStitch({ scrollHeight: height, viewportWidth: 1000, viewportHeight: VIEWPORT, devicePixelRatio: dpr });
-const viewport = { height: VIEWPORT, devicePixelRatio: 1 };
+const viewport = { devicePixelRatio: 1 };
 
 describe('which fixed elements each capture shows', () => {
-  it('shows a top element in the first capture, a bottom one in the last, and a late one never', () => {
+  it('shows what is fixed at the page’s top in the first capture only, and what is fixed later never', () => {
     const header = { id: 1, top: 0, bottom: 60 };
     const cookie = { id: 2, top: 680, bottom: 800 };
-    const first = pinnedStep(new Map(), [header, cookie], { first: true, last: false }, VIEWPORT);
-    expect(first.hide).toEqual([2]);
-    const middle = pinnedStep(
-      first.places,
-      [header, cookie, { id: 3, top: 0, bottom: 50 }],
-      { first: false, last: false },
-      VIEWPORT,
+    const first = pinnedStep(new Map(), [header, cookie], { first: true });
+    expect(first.hide).toEqual([]);
+    const late = { id: 3, top: 0, bottom: 50 };
+    const later = pinnedStep(first.places, [header, cookie, late], { first: false });
+    expect(later.hide).toEqual([1, 2, 3]);
+    expect(later.places).toEqual(
+      new Map([
+        [1, 'first'],
+        [2, 'first'],
+        [3, 'never'],
+      ]),
     );
-    expect(middle.hide).toEqual([1, 2, 3]);
-    const last = pinnedStep(
-      middle.places,
-      [header, cookie, { id: 3, top: 0, bottom: 50 }],
-      {
-        first: false,
-        last: true,
-      },
-      VIEWPORT,
-    );
-    expect(last.hide).toEqual([1, 3]);
   });
 
-  it('keeps the place an element got when first seen, wherever it moves later', () => {
-    const first = pinnedStep(new Map(), [{ id: 7, top: 0, bottom: 40 }], { first: true, last: false }, 800);
-    // The same bar slides to the bottom further down: still the first capture's.
-    const later = pinnedStep(
-      first.places,
-      [{ id: 7, top: 760, bottom: 800 }],
-      { first: false, last: true },
-      800,
-    );
-    expect(later.hide).toEqual([7]);
-  });
-
-  it('shows everything in a page of one capture', () => {
-    const boxes = [
-      { id: 1, top: 0, bottom: 60 },
-      { id: 2, top: 700, bottom: 800 },
-    ];
-    expect(pinnedStep(new Map(), boxes, { first: true, last: true }, 800).hide).toEqual([]);
+  it('keeps the place an element got when first seen', () => {
+    const first = pinnedStep(new Map(), [{ id: 7, top: 0, bottom: 40 }], { first: false });
+    // Not fixed at the top, then seen again: still never shown.
+    expect(pinnedStep(first.places, [{ id: 7, top: 0, bottom: 40 }], { first: false }).hide).toEqual([7]);
   });
 });
 
@@ -137,7 +116,7 @@ describe('the capture loop, with a fake tab and clock', () => {
     });
     const p = plan(4000);
     const out = await stitchPage(tab.page, tab.pixels, p, viewport);
-    expect(tab.shots.map((s) => s.shown)).toEqual([[1, 2], [], [], [], [3]]);
+    expect(tab.shots.map((s) => s.shown)).toEqual([[1, 2, 3], [], [], [], []]);
     expect(tab.shots.map((s) => s.scrollY)).toEqual([0, 800, 1600, 2400, 3200]);
     expect(out).toMatchObject({ height: 4000, truncated: false, grew: false });
     let row = 0;
@@ -197,7 +176,7 @@ describe('the capture loop, with a fake tab and clock', () => {
   it('places a capture where the page really scrolled to, at ratio 2', async () => {
     const tab = fakeTab({ height: 2000 });
     const p = plan(2000, 2);
-    const out = await stitchPage(tab.page, tab.pixels, p, { height: VIEWPORT, devicePixelRatio: 2 });
+    const out = await stitchPage(tab.page, tab.pixels, p, { devicePixelRatio: 2 });
     expect(out.height).toBe(4000);
     expect(tab.drawn.at(-1)?.tile).toMatchObject({
       scrollY: 1200,

@@ -149,7 +149,7 @@ async function stitch(
       },
     },
     plan,
-    { height: metrics.viewportHeight, devicePixelRatio: metrics.devicePixelRatio },
+    { devicePixelRatio: metrics.devicePixelRatio },
   );
   // The page got shorter while it was captured: the image ends where the page did.
   if (stitched.height < plan.canvas.height) {

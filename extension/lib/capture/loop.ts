@@ -38,7 +38,7 @@ export async function stitchPage<Shot>(
   page: StitchPage,
   pixels: StitchPixels<Shot>,
   plan: StitchPlan,
-  viewport: { height: number; devicePixelRatio: number },
+  viewport: { devicePixelRatio: number },
 ): Promise<Stitched> {
   const end = plan.canvas.height;
   const tiles: StitchTile[] = [];
@@ -55,8 +55,7 @@ export async function stitchPage<Shot>(
     const tile = placeTile(plan.capture, covered, end, view.scrollY, viewport.devicePixelRatio);
     // The page no longer scrolls this far (it got shorter): the image ends with what is covered.
     if (!tile) break;
-    const role = { first: i === 0, last: i === plan.tiles.length - 1 && !plan.truncated };
-    const step = pinnedStep(places, view.fixed, role, viewport.height);
+    const step = pinnedStep(places, view.fixed, { first: i === 0 });
     places = step.places;
     if (!sameIds(step.hide, hidden)) {
       await page.hide(step.hide);

@@ -3,12 +3,12 @@
  * image and none covers the page in a later capture. Pure: the capture loop measures the fixed
  * elements at every scroll position and asks here which of them to hide before it captures.
  *
- * An element fixed at the top of the page (a header, a sidebar, a notice) is shown in the first
- * capture, where it sits when the page is at its top. One wholly in the lower half of the viewport (a
- * bottom bar, a cookie banner, a chat button) is shown in the last capture, at the page's end, as
- * Chromium's own full-page screenshot shows it. An element that only becomes fixed further down (a
- * header that a script pins after the hero) would cover rows no other capture shows: it is hidden,
- * and the page shows it where it sat in the flow before the script pinned it.
+ * Every element fixed while the page is at its top (a header, a sidebar, a bottom bar, a cookie
+ * banner, a chat button) is shown in the first capture, where it sits on the page's first screen, as
+ * Chromium's own full-page screenshot shows it, and hidden in every later one. An element that only
+ * becomes fixed further down (a menu a script pins after the hero, a back-to-top button) would cover
+ * rows no other capture shows: it is hidden, and the page shows it where it sat in the flow before
+ * the script pinned it, if anywhere.
  */
 
 /** A fixed element's box relative to the viewport in CSS px; `id` names it across captures. */
@@ -18,21 +18,8 @@ export interface FixedBox {
   bottom: number;
 }
 
-/** The capture where an element is shown: the first, the one at the page's end, or none. */
-export type Place = 'first' | 'end' | 'never';
-
-export interface TileRole {
-  /** The capture of the page's top. */
-  first: boolean;
-  /** The capture of the page's end (never when the image stops before it). */
-  last: boolean;
-}
-
-/** Where an element first seen in the capture `tile` belongs. */
-export function placeOf(box: FixedBox, viewportHeight: number, tile: TileRole): Place {
-  if (!tile.first) return 'never';
-  return box.top >= viewportHeight / 2 ? 'end' : 'first';
-}
+/** The capture where an element is shown: the first (the page's top), or none. */
+export type Place = 'first' | 'never';
 
 /**
  * The elements to hide in one capture, and the places of all seen so far (those of `known` kept: an
@@ -41,19 +28,17 @@ export function placeOf(box: FixedBox, viewportHeight: number, tile: TileRole): 
 export function pinnedStep(
   known: ReadonlyMap<number, Place>,
   boxes: readonly FixedBox[],
-  tile: TileRole,
-  viewportHeight: number,
+  tile: { first: boolean },
 ): { places: Map<number, Place>; hide: number[] } {
   const places = new Map(known);
   const hide: number[] = [];
   for (const box of boxes) {
     let place = places.get(box.id);
     if (place === undefined) {
-      place = placeOf(box, viewportHeight, tile);
+      place = tile.first ? 'first' : 'never';
       places.set(box.id, place);
     }
-    const shown = (place === 'first' && tile.first) || (place === 'end' && tile.last);
-    if (!shown) hide.push(box.id);
+    if (!(place === 'first' && tile.first)) hide.push(box.id);
   }
   return { places, hide: hide.sort((a, b) => a - b) };
 }

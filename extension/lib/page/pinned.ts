@@ -19,6 +19,9 @@ function touch(el: HTMLElement): void {
 }
 
 function putBack(el: HTMLElement, style: string | null | undefined): void {
+  // Chromium writes changes made through `el.style` to the attribute only when it is next read; read
+  // now, or the attribute removed below comes back empty (style="") at that next read.
+  el.getAttribute('style');
   if (style === null || style === undefined) el.removeAttribute('style');
   else el.setAttribute('style', style);
 }
