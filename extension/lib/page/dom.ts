@@ -1,5 +1,5 @@
 import type { PageMetrics, TileView, Walked } from '../messages.ts';
-import { findFixed, freezeScrolling, restorePinned, unstick } from './pinned.ts';
+import { freezeScrolling, restorePinned, scanPinned } from './pinned.ts';
 
 const MASK_CLASS = 'snapdesk-private-mask';
 
@@ -137,18 +137,20 @@ function scrollRootTo(y: number): void {
 }
 
 /**
- * Scrolls to `y`, puts back in the flow any element that sticks there, waits until the page has
- * painted, and measures: where it scrolled to, its height and what stays fixed in the viewport.
+ * Scrolls to `y`, lets the page answer the scroll (its scroll listeners run in the next frame), puts
+ * back in the flow any element that sticks there, measures what stays fixed, and waits until the
+ * page has painted: where it scrolled to, its height and its fixed elements.
  */
 export async function scrollAndMeasure(y: number): Promise<TileView> {
   scrollRootTo(y);
-  unstick();
+  await frame();
+  const fixed = scanPinned();
   await painted();
   const root = scrollRoot();
   return {
     scrollY: root?.el.scrollTop ?? window.scrollY,
     scrollHeight: root?.el.scrollHeight ?? window.innerHeight,
-    fixed: findFixed(),
+    fixed,
   };
 }
 

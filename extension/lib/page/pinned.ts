@@ -39,20 +39,17 @@ export function freezeScrolling(roots: readonly HTMLElement[]): void {
     important(el, 'scroll-behavior', 'auto');
     important(el, 'scroll-snap-type', 'none');
   }
-  unstick();
+  scanPinned();
 }
 
 /**
- * Puts every sticky element back in the flow, where it sits when nothing scrolls: relative with no
- * offset lays it out exactly as sticky does, and keeps it the box its absolute children hang from.
+ * Puts a sticky element back in the flow, where it sits when nothing scrolls: relative with no offset
+ * lays it out exactly as sticky does, and keeps it the box its absolute children hang from.
  */
-export function unstick(): void {
-  for (const el of document.querySelectorAll<HTMLElement>('body, body *')) {
-    if (getComputedStyle(el).position !== 'sticky') continue;
-    touch(el);
-    important(el, 'position', 'relative');
-    for (const side of ['top', 'right', 'bottom', 'left']) important(el, side, 'auto');
-  }
+function unstick(el: HTMLElement): void {
+  touch(el);
+  important(el, 'position', 'relative');
+  for (const side of ['top', 'right', 'bottom', 'left']) important(el, side, 'auto');
 }
 
 /** Whether a fixed element really stays put in the viewport (and is not inside another fixed one). */
@@ -93,11 +90,18 @@ function idOf(el: HTMLElement): number {
   return id;
 }
 
-/** Elements fixed to the viewport now, with their boxes (our masks over fixed fields among them). */
-export function findFixed(): FixedBox[] {
+/**
+ * One pass over the page: every element sticky here goes back in the flow, and the elements fixed to
+ * the viewport are answered with their boxes (our masks over fixed fields among them).
+ */
+export function scanPinned(): FixedBox[] {
   const found: FixedBox[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>('body *, html > *')) {
+  for (const el of document.querySelectorAll<HTMLElement>('body, body *, html > *')) {
     const style = getComputedStyle(el);
+    if (style.position === 'sticky') {
+      unstick(el);
+      continue;
+    }
     if (style.position !== 'fixed' || style.display === 'none') continue;
     if (!pinnedToViewport(el)) continue;
     const box = extent(el);
