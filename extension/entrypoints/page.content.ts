@@ -4,14 +4,16 @@ import { type ConsoleEntry, consoleEntry } from '../../shared/schemas/report.ts'
 import { type PageMessage, type PageMetrics, pageMessage } from '../lib/messages.ts';
 import {
   collectMetrics,
-  hidePinned,
   maskPrivateFields,
   painted,
   preloadLazyContent,
   restorePage,
-  scrollToY,
+  type SavedPage,
+  savePage,
+  scrollAndMeasure,
 } from '../lib/page/dom.ts';
 import { renderScroller } from '../lib/page/html2canvas.ts';
+import { hideFixed } from '../lib/page/pinned.ts';
 
 /** Marks this extension's isolated world in a tab once the capture script runs there. */
 const MARK = 'snapdeskCapture';
@@ -19,7 +21,7 @@ const MARK = 'snapdeskCapture';
 /**
  * The extension's hands in the page (isolated world), added by the background only when the person
  * reports (background.ts, ensurePageScript), so a page that is only read never parses it: it does the
- * page-side steps of a capture (mask private fields, measure, scroll, hide repeated overlays, restore)
+ * page-side steps of a capture (mask private fields, measure, scroll, hide fixed elements, restore)
  * and hands over the errors the collector kept since the page's first moment. Added a second time into
  * the same page (two reports racing), it leaves the first one's listener alone.
  */
@@ -64,7 +66,7 @@ function collected(): ConsoleEntry[] {
   });
 }
 
-let saved: { x: number; y: number } | undefined;
+let saved: SavedPage | undefined;
 
 async function handle(m: PageMessage): Promise<unknown> {
   switch (m.type) {
@@ -73,18 +75,20 @@ async function handle(m: PageMessage): Promise<unknown> {
     case 'entries':
       return collected();
     case 'prepare': {
-      saved ??= { x: window.scrollX, y: window.scrollY };
+      saved ??= savePage();
       maskPrivateFields();
       // The masks must be painted before the background captures the first pixels.
       await painted();
       return collectMetrics() satisfies PageMetrics;
     }
     case 'preload':
-      await preloadLazyContent(m.maxHeight);
-      return collectMetrics() satisfies PageMetrics;
+      return preloadLazyContent(m.maxHeight, m.growingMaxHeight);
     case 'scroll':
-      hidePinned(m.hide);
-      return scrollToY(m.y);
+      return scrollAndMeasure(m.y);
+    case 'hide':
+      hideFixed(m.ids);
+      await painted();
+      return true;
     case 'render':
       return renderScroller(m.maxHeight);
     case 'restore':

@@ -85,62 +85,27 @@ describe('full-page stitch plan', () => {
     expectExactCover(plan, 1.25);
   });
 
-  it('keeps a fixed header in the first capture only and crops it from the others', () => {
-    const plan = planStitch(page({ pinned: [{ top: 0, bottom: 60 }] }));
-    expect(plan.bars).toEqual({ top: 60, bottom: 0 });
-    expect(plan.tiles[0]?.source).toMatchObject({ y: 0, height: 800 });
-    for (const tile of plan.tiles.slice(1)) expect(tile.source.y).toBeGreaterThanOrEqual(60);
-    // Each later capture scrolls by the 740 rows below the header, so nothing hides under it.
-    expect(plan.tiles.map((t) => t.scrollY)).toEqual([0, 740, 1480, 2200]);
-    expect(plan.hideAfterFirst).toEqual([]);
-    expectExactCover(plan);
-  });
-
-  it('keeps a fixed footer in the last capture only', () => {
-    const plan = planStitch(page({ pinned: [{ top: 750, bottom: 800 }] }));
-    expect(plan.bars).toEqual({ top: 0, bottom: 50 });
-    const [first, ...rest] = plan.tiles;
-    expect(first?.source.height).toBe(750);
-    for (const tile of rest.slice(0, -1)) expect(tile.source.y + tile.source.height).toBeLessThanOrEqual(750);
-    expect(plan.tiles.at(-1)?.source.y).toBeLessThan(750);
-    expect((plan.tiles.at(-1)?.source.y ?? 0) + (plan.tiles.at(-1)?.source.height ?? 0)).toBe(800);
-    expectExactCover(plan);
-  });
-
-  it('joins bars stacked at the top and crops header and footer together at ratio 2', () => {
-    const pinned = [
-      { top: 40, bottom: 100 }, // a menu under
-      { top: 0, bottom: 40 }, // a notice
-      { top: 760, bottom: 800 }, // a cookie bar
-    ];
-    const plan = planStitch(page({ pinned, devicePixelRatio: 2 }));
-    expect(plan.bars).toEqual({ top: 200, bottom: 80 });
-    for (const tile of plan.tiles.slice(1)) expect(tile.source.y).toBeGreaterThanOrEqual(200);
-    for (const tile of plan.tiles.slice(0, -1))
-      expect(tile.source.y + tile.source.height).toBeLessThanOrEqual(1520);
-    expectExactCover(plan, 2);
-  });
-
-  it('lists pinned elements that are not edge bars for hiding after the first capture', () => {
-    const pinned = [
-      { top: 0, bottom: 60 }, // header: cropped
-      { top: 700, bottom: 760 }, // chat bubble clear of the bottom edge
-      { top: 0, bottom: 800 }, // full-height sidebar
-      { top: -100, bottom: -20 }, // scrolled out of view: nothing to do
-    ];
-    expect(planStitch(page({ pinned })).hideAfterFirst).toEqual([1, 2]);
-  });
-
   it('caps a very tall page at the canvas limit and reports how much it covers', () => {
-    const plan = planStitch(
-      page({ scrollHeight: 100_000, devicePixelRatio: 2, pinned: [{ top: 770, bottom: 800 }] }),
-    );
+    const plan = planStitch(page({ scrollHeight: 100_000, devicePixelRatio: 2 }));
     // 2000 px wide: Chromium's 268,435,456 px area allows 134,217 rows, its 32,767 px side fewer.
     expect(plan.canvas).toEqual({ width: 2000, height: 32_767 });
     expect(plan).toMatchObject({ truncated: true, pageHeight: 100_000, coveredHeight: 16_383 });
-    // The footer belongs to the page end, which a truncated image never reaches.
-    for (const tile of plan.tiles) expect(tile.source.y + tile.source.height).toBeLessThanOrEqual(1540);
     expectExactCover(plan, 2);
+  });
+
+  it('stops a growing page at its cap and says it is truncated', () => {
+    const plan = planStitch(page({ scrollHeight: 40_000, maxCssHeight: 15_000, devicePixelRatio: 2 }));
+    expect(plan.canvas).toEqual({ width: 2000, height: 30_000 });
+    expect(plan).toMatchObject({ truncated: true, coveredHeight: 15_000 });
+    expectExactCover(plan, 2);
+    // A cap the page does not reach changes nothing.
+    expect(planStitch(page({ maxCssHeight: 15_000 }))).toEqual(planStitch(page()));
+  });
+
+  it('steps a whole viewport at a time: nothing is cropped, so no capture is wasted on bars', () => {
+    const plan = planStitch(page({ scrollHeight: 8000 }));
+    expect(plan.tiles).toHaveLength(10);
+    for (const tile of plan.tiles.slice(0, -1)) expect(tile.source).toMatchObject({ y: 0, height: 800 });
   });
 
   it('caps by area for a wide viewport and by custom limits', () => {
@@ -168,7 +133,7 @@ describe('full-page stitch plan', () => {
     expect(plan.canvas).toEqual({ width: 1, height: 600 });
   });
 
-  it('covers the canvas exactly once for random pages, ratios and bars', () => {
+  it('covers the canvas exactly once for random pages and ratios', () => {
     // A seeded generator keeps failures reproducible.
     let seed = 42;
     const random = () => {
@@ -179,37 +144,20 @@ describe('full-page stitch plan', () => {
     for (let run = 0; run < 2000; run++) {
       const viewportHeight = 100 + Math.floor(random() * 1400);
       const dpr = ratios[Math.floor(random() * ratios.length)] ?? 1;
-      const header = random() < 0.5 ? Math.floor(random() * viewportHeight * 0.3) : 0;
-      const footer = random() < 0.5 ? Math.floor(random() * viewportHeight * 0.3) : 0;
-      const pinned = [
-        ...(header > 0 ? [{ top: 0, bottom: header }] : []),
-        ...(footer > 0 ? [{ top: viewportHeight - footer, bottom: viewportHeight }] : []),
-        // Sometimes a floating box anywhere, which must be hidden rather than cropped.
-        ...(random() < 0.3
-          ? [{ top: random() * viewportHeight, bottom: viewportHeight * (0.5 + random()) }]
-          : []),
-      ];
       const maxSide = random() < 0.3 ? 2000 + Math.floor(random() * 20_000) : 32_767;
       const plan = planStitch({
         scrollHeight: Math.floor(random() * 40_000),
         viewportWidth: 200 + Math.floor(random() * 3000),
         viewportHeight,
         devicePixelRatio: dpr,
-        pinned,
         limits: { maxSide },
       });
       const problems = coverProblems(plan, dpr);
       const reachesEnd = !plan.truncated;
-      plan.tiles.forEach(({ scrollY, source }, i) => {
+      plan.tiles.forEach(({ scrollY }, i) => {
         if (i > 0 && scrollY <= (plan.tiles[i - 1]?.scrollY ?? 0))
           problems.push(`tile ${i} does not scroll down`);
         if (scrollY > plan.pageHeight - viewportHeight) problems.push(`tile ${i} scrolls past the end`);
-        // Bars never repeat: no header rows after the first tile, no footer rows before the page end.
-        if (i > 0 && source.y < plan.bars.top) problems.push(`tile ${i} repeats the header`);
-        const last = reachesEnd && i === plan.tiles.length - 1;
-        if (!last && source.y + source.height > plan.capture.height - plan.bars.bottom) {
-          problems.push(`tile ${i} repeats the footer`);
-        }
       });
       const fullHeight = Math.round((plan.pageHeight - viewportHeight) * dpr) + plan.capture.height;
       if (reachesEnd && plan.canvas.height !== fullHeight) problems.push('the whole page is not covered');

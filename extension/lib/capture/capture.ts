@@ -1,7 +1,16 @@
 import type { CaptureMethod } from '../../../shared/schemas/report.ts';
-import { type PageMessage, type PageMetrics, pageMetrics, rendered } from '../messages.ts';
+import {
+  type PageMessage,
+  type PageMetrics,
+  pageMetrics,
+  rendered,
+  tileView,
+  type Walked,
+  walked,
+} from '../messages.ts';
 import { bandHeight, drawBand, withBand } from './band.ts';
 import { encodeCompact } from './encode.ts';
+import { stitchPage } from './loop.ts';
 import { type CaptureClock, pacedCapture } from './pacing.ts';
 import { planStitch } from './stitch-plan.ts';
 
@@ -27,8 +36,13 @@ interface Shell {
   captureVisible(windowId: number): Promise<string>;
 }
 
-/** Pages taller than this (CSS px) are not walked for lazy content: an endless feed would never end. */
+/** Pages taller than this (CSS px) are not walked for lazy content further down. */
 const PRELOAD_MAX_HEIGHT = 30_000;
+/**
+ * A page still growing as it is walked (an endless feed) is walked and captured to this height (CSS
+ * px), some twenty screens, and the capture says it is truncated: the feed would never end.
+ */
+const GROWING_MAX_HEIGHT = 15_000;
 
 /** The captures, on the browser given; one capturer keeps one clock for the browser's rate limit. */
 export function createCapturer(io: CaptureBrowser) {
@@ -69,13 +83,17 @@ async function captureTab(shell: Shell, tab: Tab, at: Date) {
     const shot = await captureVisible(tab.windowId);
     // The page walks itself for lazy content while the viewport is decoded and encoded here: done
     // in that time, the walk leaves the first capture of the page in the rate limit's first second.
-    const walked =
-      metrics.scroller === 'window'
-        ? ask<unknown>(tab.id, { type: 'preload', maxHeight: PRELOAD_MAX_HEIGHT })
+    const walk =
+      metrics.scroller === 'window' || metrics.scroller === 'viewport-element'
+        ? ask<unknown>(tab.id, {
+            type: 'preload',
+            maxHeight: PRELOAD_MAX_HEIGHT,
+            growingMaxHeight: GROWING_MAX_HEIGHT,
+          })
         : undefined;
     viewport = await encode(banded(await decode(shot), 'viewport', metrics, at, false));
-    full = walked
-      ? await stitch(shell, tab, pageMetrics.parse(await walked), at)
+    full = walk
+      ? await stitch(shell, tab, walked.parse(await walk), at)
       : await render(ask, tab.id, metrics, at);
   } finally {
     await ask(tab.id, { type: 'restore' }).catch(() => {});
@@ -95,11 +113,14 @@ async function captureViewport({ ask, captureVisible }: Shell, tab: Tab, at: Dat
   return { metrics, viewport: await encode(banded(shot, 'viewport', metrics, at, false)) };
 }
 
-/** Scroll-and-stitch of the real pixels, with pinned bars kept once (see stitch-plan.ts). */
+/**
+ * Scroll-and-stitch of the real pixels (loop.ts): every fixed element once, sticky ones in the flow.
+ * A page still growing where the walk stopped is captured to the cap, and says so.
+ */
 async function stitch(
   { ask, captureVisible }: Shell,
   tab: Tab,
-  metrics: PageMetrics,
+  { metrics, endless }: Walked,
   at: Date,
 ): Promise<Taken> {
   const plan = planStitch({
@@ -107,27 +128,37 @@ async function stitch(
     viewportWidth: metrics.viewportWidth,
     viewportHeight: metrics.viewportHeight,
     devicePixelRatio: metrics.devicePixelRatio,
-    pinned: metrics.pinned,
+    ...(endless ? { maxCssHeight: GROWING_MAX_HEIGHT } : {}),
   });
   const scale = plan.canvas.width / metrics.viewportWidth;
   // Room for the band from the start: copying a whole page into a taller canvas takes a while.
-  const canvas = new OffscreenCanvas(plan.canvas.width, plan.canvas.height + bandHeight(scale));
+  let canvas = new OffscreenCanvas(plan.canvas.width, plan.canvas.height + bandHeight(scale));
   const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  // Each capture is decoded and drawn while the page scrolls to the next one.
-  let drawn = Promise.resolve();
-  for (const [i, tile] of plan.tiles.entries()) {
-    await ask(tab.id, { type: 'scroll', y: tile.scrollY, hide: i === 0 ? [] : plan.hideAfterFirst });
-    const shot = await captureVisible(tab.windowId);
-    drawn = drawn.then(async () => {
-      const bitmap = await decode(shot);
-      const { x, y, width, height } = tile.source;
-      ctx.drawImage(bitmap, x, y, width, height, 0, tile.destY, width, height);
-      bitmap.close();
-    });
+  const stitched = await stitchPage(
+    {
+      scroll: async (y) => tileView.parse(await ask(tab.id, { type: 'scroll', y })),
+      hide: async (ids) => void (await ask(tab.id, { type: 'hide', ids: [...ids] })),
+    },
+    {
+      capture: () => captureVisible(tab.windowId),
+      async draw(shot, tile) {
+        const bitmap = await decode(shot);
+        const { x, y, width, height } = tile.source;
+        ctx.drawImage(bitmap, x, y, width, height, 0, tile.destY, width, height);
+        bitmap.close();
+      },
+    },
+    plan,
+    { devicePixelRatio: metrics.devicePixelRatio },
+  );
+  // The page got shorter while it was captured: the image ends where the page did.
+  if (stitched.height < plan.canvas.height) {
+    const shorter = new OffscreenCanvas(canvas.width, stitched.height + bandHeight(scale));
+    (shorter.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(canvas, 0, 0);
+    canvas = shorter;
   }
-  await drawn;
-  drawBand(canvas, plan.canvas.height, metrics.url, at, scale);
-  return { canvas, method: 'stitched', truncated: plan.truncated };
+  drawBand(canvas, stitched.height, metrics.url, at, scale);
+  return { canvas, method: 'stitched', truncated: stitched.truncated };
 }
 
 /** The html2canvas fallback for pages that scroll inside a container. */

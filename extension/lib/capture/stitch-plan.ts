@@ -1,13 +1,11 @@
 /**
  * The geometry of a full-page capture by scroll-and-stitch, with no browser in sight: where to scroll,
  * which rows of each capture to keep, where they go in the stitched canvas, how big that canvas may be,
- * and how fast the browser lets us capture. The capture shell does the scrolling and drawing.
+ * and how fast the browser lets us capture. The capture loop (loop.ts) does the scrolling and drawing.
  *
- * Fixed and sticky bars appear once: a bar pinned to the top of the viewport is kept only in the first
- * capture and a bar pinned to the bottom only in the last; from the others their rows are cropped, and
- * the scroll step shrinks by their height so nothing under them is lost. Any other pinned element
- * (a chat bubble, a sidebar, an overlay) cannot be cropped away and is listed for the shell to hide
- * after the first capture.
+ * Tiles follow one another a whole viewport apart: fixed elements are not cropped but shown in one
+ * capture and hidden in the others (pinned.ts), and sticky ones are put back in the flow for the
+ * capture, so nothing covers the rows of a later tile.
  *
  * Device pixels are integers everywhere: the compositor snaps a scroll offset of `y` CSS px to
  * `round(y × dpr)` device px, so a page row sits at the same device row in every capture and the
@@ -28,28 +26,17 @@ export interface CanvasLimits {
 /** Chromium's canvas limits: 32,767 px a side and 268,435,456 px (16,384²) in all; past them it stays blank. */
 const CHROMIUM_CANVAS_LIMITS: CanvasLimits = { maxSide: 32_767, maxArea: 268_435_456 };
 
-/** A bar pinned this close to an edge (`top: 4px`) still belongs to it. */
-const EDGE_SLACK = 8;
-/** Pinned boxes taller than this share of the viewport are overlays or sidebars: hidden, not cropped. */
-const MAX_BAR_SHARE = 0.3;
-
-/** A fixed or sticky element's box relative to the viewport in CSS px, as getBoundingClientRect gives it. */
-export interface PinnedBox {
-  top: number;
-  bottom: number;
-}
-
 export interface StitchInput {
   /** Height of the scrolling document in CSS px. */
   scrollHeight: number;
   viewportWidth: number;
   viewportHeight: number;
   devicePixelRatio: number;
-  /** Fixed and sticky elements as they sit at the first capture. */
-  pinned?: readonly PinnedBox[];
   /** Size of a real capture in device px, when known; otherwise the viewport times the ratio. */
   captureSize?: { width: number; height: number };
   limits?: Partial<CanvasLimits>;
+  /** Stop here (CSS px) even when the canvas could hold more: for a page that grows as it scrolls. */
+  maxCssHeight?: number;
   callsPerSecond?: number;
 }
 
@@ -71,45 +58,14 @@ export interface StitchPlan {
   /** The page's height and how much of it the image shows, in CSS px; they differ when truncated. */
   pageHeight: number;
   coveredHeight: number;
-  /** The page is taller than the largest canvas the browser draws; the image stops at `coveredHeight`. */
+  /** The image stops before the page's end (`coveredHeight`): canvas limit or a growing page's cap. */
   truncated: boolean;
-  /** Rows cropped at the top of every capture but the first and the bottom of every one but the last. */
-  bars: { top: number; bottom: number };
-  /** Indices into `pinned` of elements to hide from the second capture on. */
-  hideAfterFirst: number[];
   /** The least time the capture rate limit allows for these tiles, in ms. */
   floorMs: number;
 }
 
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** Heights of the bars pinned to the top and the bottom, and the pinned boxes that are neither. */
-function pinnedBars(pinned: readonly PinnedBox[], viewportHeight: number) {
-  const limit = viewportHeight * MAX_BAR_SHARE;
-  const visible = pinned
-    .map((box, index) => ({ ...box, index }))
-    .filter((b) => b.bottom > b.top && b.bottom > 0 && b.top < viewportHeight);
-  const bars = new Set<number>();
-  let top = 0;
-  // Top down, so bars stacked under one another (a notice above a menu) join one band.
-  for (const b of [...visible].sort((x, y) => x.top - y.top)) {
-    if (b.top <= top + EDGE_SLACK && b.bottom <= limit) {
-      top = Math.max(top, b.bottom);
-      bars.add(b.index);
-    }
-  }
-  let bottom = 0;
-  for (const b of [...visible].sort((x, y) => y.bottom - x.bottom)) {
-    const fromBottom = viewportHeight - b.top;
-    if (!bars.has(b.index) && b.bottom >= viewportHeight - bottom - EDGE_SLACK && fromBottom <= limit) {
-      bottom = Math.max(bottom, fromBottom);
-      bars.add(b.index);
-    }
-  }
-  const hideAfterFirst = visible.filter((b) => !bars.has(b.index)).map((b) => b.index);
-  return { top, bottom, hideAfterFirst };
 }
 
 /** Plans the captures of a full page. Pure: the same input gives the same plan. */
@@ -121,17 +77,13 @@ export function planStitch(input: StitchInput): StitchPlan {
   const pageHeight = Math.max(viewportHeight, Math.ceil(positive(input.scrollHeight, viewportHeight)));
   const maxScroll = pageHeight - viewportHeight;
 
-  const pinned = pinnedBars(input.pinned ?? [], viewportHeight);
-  // Ceil: a bar's last, partly covered row is still the bar's.
-  const topBar = Math.ceil(pinned.top * dpr);
-  const bottomBar = Math.ceil(pinned.bottom * dpr);
-
   const limits = { ...CHROMIUM_CANVAS_LIMITS, ...input.limits };
-  const maxHeight = Math.max(1, Math.min(limits.maxSide, Math.floor(limits.maxArea / width)));
+  const canvasMax = Math.max(1, Math.min(limits.maxSide, Math.floor(limits.maxArea / width)));
+  const cssMax = Math.max(height, Math.round(positive(input.maxCssHeight, Number.POSITIVE_INFINITY) * dpr));
+  const maxHeight = Math.min(canvasMax, cssMax);
   const fullHeight = Math.round(maxScroll * dpr) + height;
   const truncated = fullHeight > maxHeight;
-  // A truncated image never reaches the page's end, where alone the bottom bar belongs.
-  const end = truncated ? Math.min(maxHeight, fullHeight - bottomBar) : fullHeight;
+  const end = Math.min(maxHeight, fullHeight);
   // Scrolling down at least one device px per capture, also when zoomed out below ratio 1.
   const minStep = Math.ceil(1 / dpr);
 
@@ -140,18 +92,14 @@ export function planStitch(input: StitchInput): StitchPlan {
   let scrollY = 0;
   while (covered < end) {
     if (tiles.length > 0) {
-      // The next capture starts where the last one's kept rows ended, less the top bar it will crop.
-      const next = Math.floor((covered - topBar) / dpr);
-      scrollY = Math.min(maxScroll, Math.max(next, scrollY + minStep));
+      // The next capture starts where the last one's kept rows ended.
+      scrollY = Math.min(maxScroll, Math.max(Math.floor(covered / dpr), scrollY + minStep));
     }
-    const offset = Math.round(scrollY * dpr);
-    const last = scrollY === maxScroll && !truncated;
-    const from = tiles.length === 0 ? 0 : covered - offset;
-    const to = Math.min(last ? height : height - bottomBar, end - offset);
+    const tile = placeTile({ width, height }, covered, end, scrollY, dpr);
     // Cannot happen with the arithmetic above; fail loudly rather than loop forever if it ever does.
-    if (to <= from) throw new Error(`Stitch plan stalled at row ${covered} of ${end}`);
-    tiles.push({ scrollY, source: { x: 0, y: from, width, height: to - from }, destY: offset + from });
-    covered = offset + to;
+    if (!tile) throw new Error(`Stitch plan stalled at row ${covered} of ${end}`);
+    tiles.push(tile);
+    covered = tile.destY + tile.source.height;
   }
 
   return {
@@ -161,10 +109,27 @@ export function planStitch(input: StitchInput): StitchPlan {
     pageHeight,
     coveredHeight: truncated ? Math.floor(end / dpr) : pageHeight,
     truncated,
-    bars: { top: topBar, bottom: bottomBar },
-    hideAfterFirst: pinned.hideAfterFirst,
     floorMs: rateLimitFloorMs(tiles.length, input.callsPerSecond),
   };
+}
+
+/**
+ * The rows a capture taken at `scrollY` adds to an image covered down to row `covered` (device px),
+ * or undefined when it adds none or would leave a gap: for the plan, and for the capture loop when the
+ * page did not scroll exactly where it was asked to.
+ */
+export function placeTile(
+  capture: { width: number; height: number },
+  covered: number,
+  end: number,
+  scrollY: number,
+  devicePixelRatio: number,
+): StitchTile | undefined {
+  const offset = Math.round(scrollY * devicePixelRatio);
+  const from = covered - offset;
+  const to = Math.min(capture.height, end - offset);
+  if (from < 0 || to <= from) return undefined;
+  return { scrollY, source: { x: 0, y: from, width: capture.width, height: to - from }, destY: covered };
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { PageMetrics } from '../messages.ts';
+import type { PageMetrics, TileView, Walked } from '../messages.ts';
+import { freezeScrolling, restorePinned, scanPinned } from './pinned.ts';
 
 const MASK_CLASS = 'snapdesk-private-mask';
-const HIDDEN_ATTR = 'data-snapdesk-hidden';
 
 /** Inputs whose content must never appear in a capture: passwords and payment cards. */
 const PRIVATE_SELECTOR = [
@@ -62,7 +62,7 @@ export function mainScroller(): HTMLElement | undefined {
   if (doc.scrollHeight > window.innerHeight + 1) return undefined;
   let best: HTMLElement | undefined;
   let bestArea = 0;
-  for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+  for (const el of document.querySelectorAll<HTMLElement>('body, body *')) {
     if (el.scrollHeight <= el.clientHeight + 1) continue;
     const overflow = getComputedStyle(el).overflowY;
     if (overflow !== 'auto' && overflow !== 'scroll') continue;
@@ -75,47 +75,49 @@ export function mainScroller(): HTMLElement | undefined {
   return best;
 }
 
+/**
+ * The element that scrolls the page when it fills the whole viewport (`body { height: 100vh;
+ * overflow: auto }`): captured by scrolling it as the window is scrolled otherwise.
+ */
+function viewportScroller(): HTMLElement | undefined {
+  const el = mainScroller();
+  if (!el) return undefined;
+  const r = el.getBoundingClientRect();
+  const fills =
+    Math.abs(r.top) <= 1 &&
+    Math.abs(r.left) <= 1 &&
+    Math.abs(r.bottom - window.innerHeight) <= 1 &&
+    Math.abs(r.right - window.innerWidth) <= 1;
+  return fills ? el : undefined;
+}
+
+/** What scrolls the page for a stitched capture: the document, or an element as big as the viewport. */
+function scrollRoot(): { el: Element; window: boolean } | undefined {
+  const doc = document.scrollingElement ?? document.documentElement;
+  if (doc.scrollHeight > window.innerHeight + 1) return { el: doc, window: true };
+  const el = viewportScroller();
+  return el ? { el, window: false } : undefined;
+}
+
 export function collectMetrics(): PageMetrics {
   const doc = document.scrollingElement ?? document.documentElement;
-  const scroller = mainScroller();
-  pinned = findPinned();
+  const root = scrollRoot();
+  const scroller = root ? (root.window ? 'window' : 'viewport-element') : mainScroller() ? 'element' : 'none';
   return {
-    pinned: pinned.map((el) => {
-      const r = el.getBoundingClientRect();
-      const shadow = shadowReach(el);
-      return { top: r.top - shadow.above, bottom: r.bottom + shadow.below };
-    }),
     url: location.href,
     title: document.title,
     scrollWidth: Math.max(doc.scrollWidth, window.innerWidth),
-    scrollHeight: Math.max(doc.scrollHeight, window.innerHeight),
+    scrollHeight: Math.max(root?.el.scrollHeight ?? doc.scrollHeight, window.innerHeight),
     viewportWidth: window.innerWidth,
     viewportHeight: window.innerHeight,
     devicePixelRatio: window.devicePixelRatio,
-    scrollY: window.scrollY,
-    scroller: scroller ? 'element' : doc.scrollHeight > window.innerHeight + 1 ? 'window' : 'none',
+    scrollY: root?.el.scrollTop ?? window.scrollY,
+    scroller,
     language: navigator.language,
     screen: { width: screen.width, height: screen.height },
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     userAgent: navigator.userAgent,
   };
-}
-
-/**
- * How far an element's outer box shadows reach above and below its box, in CSS px: a bar's shadow
- * is part of the bar, to be cropped with it, or it would appear at every seam of the stitched page.
- */
-function shadowReach(el: Element): { above: number; below: number } {
-  let above = 0;
-  let below = 0;
-  // Computed shadows read "rgba(0, 0, 0, 0.35) 0px 2px 6px 0px, …": colour, x, y, blur, spread.
-  for (const part of getComputedStyle(el).boxShadow.split(/,(?![^(]*\))/)) {
-    if (part.includes('inset')) continue;
-    const [, y = 0, blur = 0, spread = 0] = (part.match(/-?[\d.]+px/g) ?? []).map(Number.parseFloat);
-    above = Math.max(above, blur + spread - y);
-    below = Math.max(below, blur + spread + y);
-  }
-  return { above: Math.ceil(above), below: Math.ceil(below) };
 }
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -128,21 +130,44 @@ export async function painted(): Promise<void> {
   await sleep(30);
 }
 
-/** Scrolls and waits until the page has painted there. */
-export async function scrollToY(y: number): Promise<number> {
-  window.scrollTo({ left: 0, top: y, behavior: 'instant' });
+function scrollRootTo(y: number): void {
+  const root = scrollRoot();
+  if (!root || root.window) window.scrollTo({ left: 0, top: y, behavior: 'instant' });
+  else root.el.scrollTo({ left: 0, top: y, behavior: 'instant' });
+}
+
+/**
+ * Scrolls to `y`, lets the page answer the scroll (its scroll listeners run in the next frame), puts
+ * back in the flow any element that sticks there, measures what stays fixed, and waits until the
+ * page has painted: where it scrolled to, its height and its fixed elements.
+ */
+export async function scrollAndMeasure(y: number): Promise<TileView> {
+  scrollRootTo(y);
+  await frame();
+  const fixed = scanPinned();
   await painted();
-  return window.scrollY;
+  const root = scrollRoot();
+  return {
+    scrollY: root?.el.scrollTop ?? window.scrollY,
+    scrollHeight: root?.el.scrollHeight ?? window.innerHeight,
+    fixed,
+  };
 }
 
 /**
  * Walks the page once, a screen at a time, so lazy images and infinite-scroll content get their
- * chance to load before the capture; waits for images that started loading (bounded).
+ * chance to load before the capture; waits for images that started loading (bounded). A page that
+ * grows as it is walked is walked only to `growingMaxHeight`. Then gets the page ready to be stitched.
  */
-export async function preloadLazyContent(maxHeight: number): Promise<void> {
+export async function preloadLazyContent(maxHeight: number, growingMaxHeight: number): Promise<Walked> {
+  const root = scrollRoot();
+  const el = root?.el ?? document.documentElement;
+  const startHeight = el.scrollHeight;
   const step = window.innerHeight;
-  for (let y = 0; y < Math.min(document.documentElement.scrollHeight, maxHeight); y += step) {
-    window.scrollTo({ top: y, behavior: 'instant' });
+  const limit = () => Math.min(maxHeight, el.scrollHeight > startHeight + 1 ? growingMaxHeight : maxHeight);
+  let y = 0;
+  for (; y < Math.min(el.scrollHeight, limit()); y += step) {
+    scrollRootTo(y);
     await frame();
     await sleep(25);
   }
@@ -152,48 +177,46 @@ export async function preloadLazyContent(maxHeight: number): Promise<void> {
     Promise.all(pending.map((img) => img.decode().catch(() => {}))),
     sleep(1500),
   ]);
-  window.scrollTo({ top: 0, behavior: 'instant' });
-  await frame();
+  scrollRootTo(0);
+  freezeScrolling(
+    [document.documentElement, document.body, root?.el].filter(
+      (e): e is HTMLElement => e instanceof HTMLElement,
+    ),
+  );
+  await painted();
+  const height = el.scrollHeight;
+  return {
+    metrics: collectMetrics(),
+    // Still growing where the walk stopped: an endless feed, to be captured to the cap.
+    endless: height > startHeight + 1 && y < height - window.innerHeight,
+  };
 }
 
-let pinned: HTMLElement[] = [];
-
-/**
- * Fixed elements, and sticky ones while stuck, as they sit now: the bars the stitch planner crops
- * from repeated captures, or lists for hiding. Remembered so later messages can name them by index.
- */
-function findPinned(): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-    if (el.classList.contains(MASK_CLASS)) continue;
-    const style = getComputedStyle(el);
-    if (style.position !== 'fixed' && style.position !== 'sticky') continue;
-    const r = el.getBoundingClientRect();
-    if (r.height === 0 || r.width === 0 || style.visibility === 'hidden' || style.display === 'none')
-      continue;
-    const stuck = style.position === 'fixed' || Math.abs(r.top - (Number.parseFloat(style.top) || 0)) < 1;
-    if (stuck) found.push(el);
-  }
-  return found;
+/** The page as the person left it, to be given back. */
+export interface SavedPage {
+  x: number;
+  y: number;
+  focus: Element | null;
 }
 
-/** Hides the pinned elements with these indices (and shows the others again). */
-export function hidePinned(indices: readonly number[]): void {
-  for (const [i, el] of pinned.entries()) {
-    if (indices.includes(i)) {
-      if (!el.hasAttribute(HIDDEN_ATTR)) el.setAttribute(HIDDEN_ATTR, el.style.visibility);
-      el.style.visibility = 'hidden';
-    } else if (el.hasAttribute(HIDDEN_ATTR)) {
-      el.style.visibility = el.getAttribute(HIDDEN_ATTR) ?? '';
-      el.removeAttribute(HIDDEN_ATTR);
-    }
-  }
+export function savePage(): SavedPage {
+  const root = scrollRoot();
+  return {
+    x: root && !root.window ? root.el.scrollLeft : window.scrollX,
+    y: root && !root.window ? root.el.scrollTop : window.scrollY,
+    focus: document.activeElement,
+  };
 }
 
-/** Puts the page back as the person left it: scroll position, hidden overlays, masks. */
-export function restorePage(saved: { x: number; y: number } | undefined): void {
-  hidePinned([]);
-  pinned = [];
+/** Puts the page back as the person left it: styles, masks, scroll position, focus. */
+export function restorePage(saved: SavedPage | undefined): void {
+  restorePinned();
   for (const el of document.querySelectorAll(`.${MASK_CLASS}`)) el.remove();
-  if (saved) window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
+  if (!saved) return;
+  const root = scrollRoot();
+  if (root && !root.window) root.el.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
+  else window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
+  if (saved.focus instanceof HTMLElement && document.activeElement !== saved.focus) {
+    saved.focus.focus({ preventScroll: true });
+  }
 }

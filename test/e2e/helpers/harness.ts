@@ -309,13 +309,11 @@ export async function readDraft(
   }, draftId);
 }
 
-/** Writes a draft's captures as image files, to look at them (SNAPDESK_E2E_SHOTS=<folder>). */
-export async function saveCaptures(
+/** A draft's captures as PNG files (whatever their own format), by name: to look at or to compare. */
+export async function capturePngs(
   extensionPage: Page,
   draftId: string,
-  folder: string,
-  prefix: string,
-): Promise<void> {
+): Promise<{ name: string; png: Buffer }[]> {
   const files = await extensionPage.evaluate(async (id) => {
     const db = await new Promise<IDBDatabase>((res) => {
       const r = indexedDB.open('snapdesk');
@@ -327,7 +325,6 @@ export async function saveCaptures(
     });
     return Promise.all(
       draft.captures.map(async (c) => {
-        // As PNG, whatever the capture's own format, so any image viewer shows it.
         const bitmap = await createImageBitmap(c.original);
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
         (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(bitmap, 0, 0);
@@ -338,12 +335,19 @@ export async function saveCaptures(
       }),
     );
   }, draftId);
+  return files.map((f) => ({ name: f.name, png: Buffer.from(f.base64, 'base64') }));
+}
+
+/** Writes a draft's captures as image files, to look at them (SNAPDESK_E2E_SHOTS=<folder>). */
+export async function saveCaptures(
+  extensionPage: Page,
+  draftId: string,
+  folder: string,
+  prefix: string,
+): Promise<void> {
   mkdirSync(folder, { recursive: true });
-  for (const f of files) {
-    writeFileSync(
-      join(folder, `${prefix}-${f.name.replace(/\.\w+$/, '.png')}`),
-      Buffer.from(f.base64, 'base64'),
-    );
+  for (const f of await capturePngs(extensionPage, draftId)) {
+    writeFileSync(join(folder, `${prefix}-${f.name.replace(/\.\w+$/, '.png')}`), f.png);
   }
 }
 
