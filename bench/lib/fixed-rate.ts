@@ -75,6 +75,8 @@ export async function fixedRate(
 
 /** How often the pacer wakes to send what has come due: fine enough that a 1 ms tick spreads the load evenly. */
 const TICK_MS = 1;
+/** Seconds of load before the measured ones, not counted. */
+const WARM_UP_SECONDS = 2;
 /** A request not answered in this long counts as an error (and its latency as this long). */
 const TIMEOUT_MS = 10_000;
 
@@ -95,7 +97,7 @@ async function main(file: string): Promise<void> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
-  const send = async (dueAt: number) => {
+  const send = async (dueAt: number, measured: boolean) => {
     const r = requests[next++ % requests.length] as (typeof requests)[number];
     let ok = false;
     try {
@@ -106,13 +108,16 @@ async function main(file: string): Promise<void> {
     } catch {
       ok = false;
     }
+    if (!measured) return;
     latencies.push(performance.now() - dueAt);
     if (!ok) errors++;
   };
 
   const interval = 1000 / o.rate;
   const started = performance.now();
-  const total = o.rate * o.seconds;
+  // The same load first for a while unmeasured: connections opened, code compiled on both sides.
+  const warmUp = o.rate * WARM_UP_SECONDS;
+  const total = warmUp + o.rate * o.seconds;
   const inFlight: Promise<void>[] = [];
   let sent = 0;
   await new Promise<void>((resolve) => {
@@ -120,7 +125,7 @@ async function main(file: string): Promise<void> {
       const now = performance.now();
       // Everything due by now leaves now, each timed from its own due moment.
       while (sent < total && started + sent * interval <= now) {
-        inFlight.push(send(started + sent * interval));
+        inFlight.push(send(started + sent * interval, sent >= warmUp));
         sent++;
       }
       if (sent < total) setTimeout(tick, TICK_MS);
@@ -129,7 +134,7 @@ async function main(file: string): Promise<void> {
     tick();
   });
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000 - WARM_UP_SECONDS;
   await pool.close();
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
