@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { BadgeServer } from './badges/serve.ts';
 import type { Config } from './config.ts';
 import type { Store } from './platform/db.ts';
 import { ApiFailure, renderError } from './platform/http/errors.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   status: StatusService;
   /** Help-desk connectors that are configured; each received report is forwarded to all of them. */
   connectors: readonly string[];
+  /** The badges, built from the snapshot (the listener's fast lane serves the same ones). */
+  badges: BadgeServer;
   /** Wakes the delivery worker after a report is queued. */
   onQueued?: () => void;
 }
@@ -43,7 +46,7 @@ export function createApp(deps: AppDeps) {
     .route('/', subscriptionRoutes({ ...deps, subscriptions: deps.config.subscriptions }))
     .route('/', requestMailRoutes(deps))
     .route('/', feedRoutes(deps))
-    .route('/', badgeRoutes(deps))
+    .route('/', badgeRoutes(deps.badges))
     .get('/healthz', (c) => c.json({ ok: true, revision: deps.snapshots.snapshot.revision }));
 
   app.notFound((c) => {

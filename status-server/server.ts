@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { type BadgeServer, badgeServer } from './badges/serve.ts';
 import type { Config } from './config.ts';
 import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
 import { type RedminePoller, redminePoller } from './connectors/redmine/poll.ts';
@@ -17,6 +18,7 @@ import { sweepExpired } from './requests/service.ts';
 import { API_V2, API_V2_PATHS } from './routes/api-v2.ts';
 import { attachmentUrlFor } from './routes/reports.ts';
 import { snapshotLane } from './snapshot/fast-lane.ts';
+import type { Entry } from './snapshot/snapshots.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
 
@@ -33,6 +35,8 @@ export interface Running {
   worker: Worker;
   /** Follows the Redmine issues of forwarded reports, when the Redmine connector is configured. */
   redminePoller: RedminePoller | undefined;
+  /** The badges, for the app's routes and the listener's fast lane alike. */
+  badges: BadgeServer;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -96,8 +100,10 @@ export async function startServer(
     : undefined;
   if (options.pollRedmine ?? options.startWorker !== false) poller?.start();
   const status = statusService({ store, snapshots, wake: () => worker.wake(), locale: config.defaultLocale });
+  const badges = badgeServer(snapshots, config);
   const app = createApp({
     config,
+    badges,
     store,
     snapshots,
     status,
@@ -111,6 +117,7 @@ export async function startServer(
     mailer,
     worker,
     redminePoller: poller,
+    badges,
     app,
     async close() {
       clearInterval(sweep);
@@ -123,19 +130,50 @@ export async function startServer(
   };
 }
 
+/** A component's badge path as the router takes it: the id between, decoded, and the format. */
+const COMPONENT_BADGE = /^\/components\/([^/?]+)\/badge\.(svg|json)(?:\?|$)/;
+const API_V2_URLS = new Set(API_V2_PATHS.map((p) => `${API_V2}${p}`));
+
 /**
- * Serves a started server over HTTP: the hot public GETs from the snapshot before routing
+ * What the fast lane answers: the API v2 paths as asked (a query string goes to the router), and the
+ * badges with any query (READMEs embed them with `?style=` and such), from the same badge server as
+ * the router's. Nothing before the first snapshot.
+ */
+function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
+  return (url: string): Entry | undefined => {
+    const snapshot = running.snapshots.latest;
+    if (!snapshot) return undefined;
+    if (API_V2_URLS.has(url)) return snapshot.entries.get(url);
+    for (const format of ['svg', 'json'] as const) {
+      const path = `/badge.${format}`;
+      if (url === path || url.startsWith(`${path}?`)) {
+        return running.badges(format, { kind: 'page' }, path, url);
+      }
+    }
+    const component = COMPONENT_BADGE.exec(url);
+    if (!component) return undefined;
+    let id: string;
+    try {
+      id = decodeURIComponent(component[1] as string);
+    } catch {
+      return undefined; // the router answers a malformed path
+    }
+    const format = component[2] as 'svg' | 'json';
+    const path = `/components/${encodeURIComponent(id)}/badge.${format}`;
+    return running.badges(format, { kind: 'component', id }, path, url);
+  };
+}
+
+/**
+ * Serves a started server over HTTP: the hot public GETs from entries built ahead, before routing
  * (snapshot/fast-lane.ts), everything else through the app. The one way every entry point listens.
  */
 export function listen(
-  running: Pick<Running, 'app' | 'snapshots'>,
+  running: Pick<Running, 'app' | 'snapshots' | 'badges'>,
   at: { port: number; hostname: string },
   onListening?: (address: AddressInfo) => void,
 ): Server {
-  const lane = snapshotLane(
-    running.snapshots,
-    API_V2_PATHS.map((p) => `${API_V2}${p}`),
-  );
+  const lane = snapshotLane(laneEntries(running));
   const app = getRequestListener(running.app.fetch, { hostname: at.hostname });
   const server = createHttpServer((req, res) => {
     if (!lane(req, res)) void app(req, res);

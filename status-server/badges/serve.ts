@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { type Entry, makeEntry, respond, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
+import { type Entry, makeEntry, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
 import {
   type BadgeRefusal,
   type BadgeRequest,
@@ -78,18 +78,13 @@ function refused(format: BadgeFormat, refusal: BadgeRefusal, style: BadgeStyle):
   return makeEntry(svg, SVG, at, status, policy);
 }
 
-/** What the route reads of its request. */
-interface BadgeHttpRequest {
-  url: string;
-  header(name: string): string | undefined;
-}
-
 /** Requests read so far, by path and query as sent: most badges are embedded with the same few URLs. */
 const MAX_READ_REQUESTS = 1000;
 
 /**
- * Answers badges from the current snapshot: no database work, and once a badge was built, two map
- * lookups (its URL as read before, its entry in the snapshot), about what `/api/v2/status.json` costs.
+ * Badges from the current snapshot: no database work, and once a badge was built, two map lookups
+ * (its URL as read before, its entry in the snapshot), about what `/api/v2/status.json` costs. The
+ * entry is the badge, or the badge saying why there is none.
  */
 export function badgeServer(snapshots: Snapshots, config: Config) {
   const read = new Map<string, BadgeRequest>();
@@ -110,10 +105,10 @@ export function badgeServer(snapshots: Snapshots, config: Config) {
     return wanted;
   };
 
-  /** `path` is the route's own path (`/badge.svg`, `/components/:id/badge.json`). */
-  return (format: BadgeFormat, target: BadgeTarget, path: string, req: BadgeHttpRequest): Response => {
-    const wanted = readOnce(path, req.url);
-    if (!wanted.ok) return respond(refused(format, wanted.refusal, wanted.style), req);
+  /** `path` is the route's own path (`/badge.svg`, `/components/:id/badge.json`), `url` the one asked. */
+  return (format: BadgeFormat, target: BadgeTarget, path: string, url: string): Entry => {
+    const wanted = readOnce(path, url);
+    if (!wanted.ok) return refused(format, wanted.refusal, wanted.style);
     const s = snapshots.snapshot;
     const entry = cached(s, wanted.key, () => {
       const badge = decideBadge(s, target, wanted.query, wanted.locale);
@@ -124,8 +119,10 @@ export function badgeServer(snapshots: Snapshots, config: Config) {
         ? makeEntry(renderBadge(badge), SVG, at, 200, own)
         : makeEntry(JSON.stringify(shieldsEndpoint(badge, badge.style !== 'flat')), JSON_TYPE, at, 200, own);
     });
-    if (entry) return respond(entry, req);
+    if (entry) return entry;
     const id = target.kind === 'component' ? target.id : '';
-    return respond(refused(format, unknownComponent(id), wanted.query.style), req);
+    return refused(format, unknownComponent(id), wanted.query.style);
   };
 }
+
+export type BadgeServer = ReturnType<typeof badgeServer>;

@@ -1,21 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerFor, type Snapshots } from './snapshots.ts';
+import { answerFor, type Entry } from './snapshots.ts';
 
 /**
- * The hottest public GETs (API v2, read by every widget and monitor during an outage) answered
- * straight from the snapshot, before the request is turned into a fetch `Request` and routed:
- * those two steps cost more than the answer itself, which is a map lookup and a pre-built buffer
- * with pre-built headers. Anything else, a query string included, goes the ordinary way, and so do
- * these paths before the first snapshot.
+ * The hottest public GETs (API v2 and the badges, read by every widget, monitor and README during
+ * an outage) answered from entries built ahead, before the request is turned into a fetch `Request`
+ * and routed: those two steps cost more than the answer itself, a map lookup and a pre-built buffer
+ * with pre-built headers. `entryFor` names the entry for a URL, or nothing: then the request goes
+ * the ordinary way, as every other one does.
  *
  * Returns whether it answered.
  */
-export function snapshotLane(snapshots: Snapshots, paths: readonly string[]) {
-  const served = new Set(paths);
+export function snapshotLane(entryFor: (url: string) => Entry | undefined) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const { method, url } = req;
-    if ((method !== 'GET' && method !== 'HEAD') || url === undefined || !served.has(url)) return false;
-    const entry = snapshots.latest?.entries.get(url);
+    if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return false;
+    const entry = entryFor(url);
     if (!entry) return false;
     const h = req.headers;
     const { variant, notModified } = answerFor(entry, {

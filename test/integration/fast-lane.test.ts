@@ -128,6 +128,36 @@ describe.each(testDatabases())('the API v2 fast lane, over HTTP on $name', (data
     expect(after).toEqual(await routed('GET', `${API_V2}/status.json`));
   });
 
+  it('answers the badges, with their queries, byte for byte as the router does', async () => {
+    const { components } = (await (await server.admin('GET', '/components')).json()) as {
+      components: { id: string }[];
+    };
+    const [component] = components;
+    const urls = [
+      '/badge.svg',
+      '/badge.svg?style=flat-square&label=Shop',
+      '/badge.json',
+      `/components/${component?.id}/badge.svg`,
+      `/components/${component?.id}/badge.json?show=uptime`,
+      '/components/no-such-component/badge.svg',
+      '/badge.svg?style=wobbly',
+    ];
+    for (const url of urls) {
+      const fast = await raw(port, 'GET', url, { 'accept-encoding': 'gzip' });
+      const routed = await server.request(url, { headers: { 'accept-encoding': 'gzip' } });
+      expect(fast.status, url).toBe(routed.status);
+      expect(fast.body.equals(Buffer.from(await routed.arrayBuffer())), url).toBe(true);
+      const routedHeaders = Object.fromEntries(routed.headers);
+      expect(fast.headers, url).toEqual(routedHeaders);
+    }
+    const ok = await raw(port, 'GET', '/badge.svg');
+    expect(ok.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(ok.headers['content-security-policy']).toContain("default-src 'none'");
+    const etag = ok.headers.etag as string;
+    expect((await raw(port, 'GET', '/badge.svg', { 'if-none-match': etag })).status).toBe(304);
+    expect((await raw(port, 'GET', '/components/no-such-component/badge.svg')).status).toBe(404);
+  });
+
   it('leaves other methods and paths to the router', async () => {
     const post = await raw(port, 'POST', `${API_V2}/summary.json`);
     expect(post.status).toBe(404);
