@@ -5,6 +5,7 @@ import type { Store } from './platform/db.ts';
 import { ApiFailure, renderError } from './platform/http/errors.ts';
 import { withBaselineHeaders } from './platform/http/headers.ts';
 import { pagePath, requestTranslation } from './platform/http/locale.ts';
+import type { StatusCall } from './requests/status-call.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { API_V2, apiV2Routes } from './routes/api-v2.ts';
 import { badgeRoutes } from './routes/badges.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   connectors: readonly string[];
   /** The badges, built from the snapshot (the listener's fast lane serves the same ones). */
   badges: BadgeServer;
+  /** The batched status call, for the app's route and the listener's lane alike. */
+  statusCall: StatusCall;
   /** Wakes the delivery worker after a report is queued. */
   onQueued?: () => void;
 }

@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -8,6 +13,7 @@ import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
 import { type RedminePoller, redminePoller } from './connectors/redmine/poll.ts';
 import { noticeHandlers } from './notices/deliver.ts';
 import { openStore, type Store } from './platform/db.ts';
+import { corsAnswer } from './platform/http/cors.ts';
 import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
@@ -15,8 +21,10 @@ import { forwardingHandler } from './reports/forwarding.ts';
 import { eventFileUrlFor, REQUEST_EVENT_JOB, requestEventHandler } from './requests/events.ts';
 import { REPORTER_MAIL_JOB, reporterMailHandler } from './requests/reporter-mail.ts';
 import { sweepExpired } from './requests/service.ts';
+import { statusCall } from './requests/status-call.ts';
+import { statusLane } from './requests/status-lane.ts';
 import { API_V2, API_V2_PATHS } from './routes/api-v2.ts';
-import { attachmentUrlFor } from './routes/reports.ts';
+import { attachmentUrlFor, EXTENSION_CORS } from './routes/reports.ts';
 import { snapshotLane } from './snapshot/fast-lane.ts';
 import type { Entry } from './snapshot/snapshots.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
@@ -37,6 +45,8 @@ export interface Running {
   redminePoller: RedminePoller | undefined;
   /** The badges, for the app's routes and the listener's fast lane alike. */
   badges: BadgeServer;
+  /** The batched status call, answered by the listener before routing (requests/status-lane.ts). */
+  statusLane: (req: IncomingMessage, res: ServerResponse) => boolean;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -101,7 +111,9 @@ export async function startServer(
   if (options.pollRedmine ?? options.startWorker !== false) poller?.start();
   const status = statusService({ store, snapshots, wake: () => worker.wake(), locale: config.defaultLocale });
   const badges = badgeServer(snapshots, config);
+  const statusCalls = statusCall({ store, config });
   const app = createApp({
+    statusCall: statusCalls,
     config,
     badges,
     store,
@@ -118,6 +130,7 @@ export async function startServer(
     worker,
     redminePoller: poller,
     badges,
+    statusLane: statusLane(statusCalls, { trustProxy: config.trustProxy, cors: corsAnswer(EXTENSION_CORS) }),
     app,
     async close() {
       clearInterval(sweep);
@@ -166,17 +179,18 @@ function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
 
 /**
  * Serves a started server over HTTP: the hot public GETs from entries built ahead, before routing
- * (snapshot/fast-lane.ts), everything else through the app. The one way every entry point listens.
+ * (snapshot/fast-lane.ts), and the batched status call (requests/status-lane.ts), everything else
+ * through the app. The one way every entry point listens.
  */
 export function listen(
-  running: Pick<Running, 'app' | 'snapshots' | 'badges'>,
+  running: Pick<Running, 'app' | 'snapshots' | 'badges' | 'statusLane'>,
   at: { port: number; hostname: string },
   onListening?: (address: AddressInfo) => void,
 ): Server {
   const lane = snapshotLane(laneEntries(running));
   const app = getRequestListener(running.app.fetch, { hostname: at.hostname });
   const server = createHttpServer((req, res) => {
-    if (!lane(req, res)) void app(req, res);
+    if (!lane(req, res) && !running.statusLane(req, res)) void app(req, res);
   });
   server.listen(at.port, at.hostname, () => onListening?.(server.address() as AddressInfo));
   return server;

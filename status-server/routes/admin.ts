@@ -17,7 +17,7 @@ import {
 import { verifyToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
-import { jsonBody, MAX_JSON_BODY } from '../platform/http/body.ts';
+import { jsonBody, jsonTooLarge, MAX_JSON_BODY } from '../platform/http/body.ts';
 import { ApiFailure, notFound } from '../platform/http/errors.ts';
 import { V2Mapper } from '../snapshot/v2.ts';
 import type { StatusService } from '../status/service.ts';
@@ -56,7 +56,7 @@ export function adminRoutes(deps: AdminDeps) {
   const limit = bodyLimit({
     maxSize: MAX_JSON_BODY,
     onError: () => {
-      throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+      throw jsonTooLarge();
     },
   });
 

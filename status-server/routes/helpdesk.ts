@@ -4,8 +4,8 @@ import { Webhook } from 'standardwebhooks';
 import { helpdeskCallback } from '../../shared/schemas/helpdesk.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
-import { MAX_JSON_BODY } from '../platform/http/body.ts';
-import { ApiFailure, invalidFromZod } from '../platform/http/errors.ts';
+import { jsonTooLarge, MAX_JSON_BODY, parseJson } from '../platform/http/body.ts';
+import { ApiFailure } from '../platform/http/errors.ts';
 import { applyCallback } from '../requests/callback.ts';
 
 /**
@@ -25,7 +25,7 @@ export function helpdeskRoutes(deps: { store: Store; config: Config }) {
     bodyLimit({
       maxSize: MAX_JSON_BODY,
       onError: () => {
-        throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+        throw jsonTooLarge();
       },
     }),
     async (c) => {
@@ -48,15 +48,7 @@ export function helpdeskRoutes(deps: { store: Store; config: Config }) {
               'the webhook-id, webhook-timestamp and webhook-signature headers do not verify with the secret',
             );
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(body);
-      } catch (err) {
-        throw new ApiFailure(400, 'malformed_json', `the body is not valid JSON: ${(err as Error).message}`);
-      }
-      const parsed = helpdeskCallback.safeParse(value);
-      if (!parsed.success) throw invalidFromZod(parsed.error);
-      await applyCallback(requests, headers['webhook-id'], body, parsed.data);
+      await applyCallback(requests, headers['webhook-id'], body, parseJson(body, helpdeskCallback));
       return c.body(null, 204);
     },
   );

@@ -8,19 +8,17 @@ import {
   type ReportStatusResponse,
   requestAnswer,
   requestReopen,
-  statusBatchRequest,
 } from '../../shared/schemas/report.ts';
 import { hostName } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
-import { jsonBody, MAX_JSON_BODY, multipartBody, sizeLimit } from '../platform/http/body.ts';
+import { jsonBody, jsonTooLarge, MAX_JSON_BODY, multipartBody, sizeLimit } from '../platform/http/body.ts';
 import { clientAddress } from '../platform/http/client.ts';
-import { corsAllowing } from '../platform/http/cors.ts';
+import { type CorsOptions, corsAllowing } from '../platform/http/cors.ts';
 import { ApiFailure, invalid, invalidFromZod, notFound } from '../platform/http/errors.ts';
-import { contentEtag, etagMatches } from '../platform/http/etag.ts';
-import { BASELINE, builtWithBaseline, DEFAULT_OTHER_POLICY } from '../platform/http/headers.ts';
-import { rateLimit } from '../platform/http/rate-limit.ts';
+import { builtWithBaseline } from '../platform/http/headers.ts';
+import { limitedBy, rateLimit } from '../platform/http/rate-limit.ts';
 import { candidatesAround, type IntakeDeps, incidentLink, LIMITS, receiveReport } from '../reports/intake.ts';
-import { rememberingVerifier, serverKey, sign, verify } from '../reports/keys.ts';
+import { serverKey, sign, verify } from '../reports/keys.ts';
 import { attachmentResponse } from '../reports/serve.ts';
 import { type AnswerPart, checkAnswerFiles } from '../requests/answer-files.ts';
 import { eventFileSigned, loadEventFile } from '../requests/events.ts';
@@ -32,7 +30,7 @@ import {
   reopenRequest,
   reporterView,
 } from '../requests/service.ts';
-import { summarise, summaryReader } from '../requests/summaries.ts';
+import type { StatusCall } from '../requests/status-call.ts';
 import { loadAttachmentData, loadReportByReference } from '../store/reports.ts';
 
 /**
@@ -44,15 +42,14 @@ const MAX_PARTS = 1 + LIMITS.maxFiles + 5;
 const idempotencyKey = z.string().regex(/^[\w.:-]{8,200}$/, 'must be 8–200 letters, digits or . _ : -');
 const reference = z.string().regex(/^SD-\d{1,12}$/);
 
-/**
- * Calls of the batched status read one client address may make a minute. Every browser behind a
- * corporate NAT shares one address: 10,000 of them polling once a minute are about 170 calls a
- * second, and the bench loads one core with 20 times that from one address. This is above what one
- * core serves, so it never refuses honest clients, only one that alone would take a whole server.
- */
-const STATUS_CALLS_PER_MINUTE = 600_000;
-/** Good secrets the status call remembers: every open request's, for the 10,000 the target counts, twice over. */
-const REMEMBERED_SECRETS = 20_000;
+/** Only extension pages call these cross-origin; web pages have no business posting reports. */
+export const EXTENSION_CORS: CorsOptions = {
+  origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null),
+  allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-None-Match'],
+  exposeHeaders: ['ETag'],
+  allowMethods: ['GET', 'POST'],
+  maxAge: 600,
+};
 
 /** Where a help desk fetches a report's image: unguessable without the server's key, never expiring. */
 export async function attachmentUrlFor(deps: { store: IntakeDeps['store']; config: Config }) {
@@ -65,36 +62,15 @@ export async function attachmentUrlFor(deps: { store: IntakeDeps['store']; confi
  * Report intake for the extension, its status for the reporter, and the incidents that cover a host
  * for the extension's known-incident banner.
  */
-export function reportRoutes(deps: IntakeDeps) {
+export function reportRoutes(deps: IntakeDeps & { statusCall: StatusCall }) {
   const { db } = deps.store;
-  // Only extension pages call these cross-origin; web pages have no business posting reports.
-  const extensionsOnly = corsAllowing({
-    origin: (origin) => (/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin) ? origin : null),
-    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'If-None-Match'],
-    exposeHeaders: ['ETag'],
-    allowMethods: ['GET', 'POST'],
-    maxAge: 600,
-  });
+  const extensionsOnly = corsAllowing(EXTENSION_CORS);
 
   const requests: RequestDeps = {
     db,
     config: deps.config,
     ...(deps.onQueued ? { onQueued: deps.onQueued } : {}),
   };
-  // The key never changes once made: read once, not on every status call (a failed read is retried).
-  let statusVerifier: Promise<ReturnType<typeof rememberingVerifier>> | undefined;
-  const statusVerifierOnce = () => {
-    statusVerifier ??= serverKey(db, 'report-status').then(
-      (key) => rememberingVerifier(key, REMEMBERED_SECRETS),
-      (err) => {
-        statusVerifier = undefined;
-        throw err;
-      },
-    );
-    return statusVerifier;
-  };
-  const incidentUrl = (id: string) => `${deps.config.publicUrl}/incidents/${id}`;
-  const readSummaries = summaryReader(deps.store);
 
   /**
    * The report the request's secret opens. Unknown reference and wrong secret answer alike, so
@@ -118,7 +94,7 @@ export function reportRoutes(deps: IntakeDeps) {
     key: (c) => clientAddress(c, deps.config.trustProxy),
   });
   const jsonLimit = sizeLimit(MAX_JSON_BODY, () => {
-    throw new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+    throw jsonTooLarge();
   });
   // An answer with images may be as large as a report; as JSON it is text only.
   const imagesLimit = bodyLimit({
@@ -135,35 +111,19 @@ export function reportRoutes(deps: IntakeDeps) {
     isMultipart(c) ? imagesLimit(c, next) : jsonLimit(c, next),
   );
 
-  /**
-   * `POST /reports/status`: a read that is a POST only to keep the secrets out of URLs and logs.
-   * RFC 9110 would answer a matching If-None-Match on a POST with 412; this answers 304, which the
-   * extension reads as "nothing changed" (the README's API section says so).
-   */
-  const statusLimit = rateLimit({
-    perMinute: STATUS_CALLS_PER_MINUTE,
-    burst: STATUS_CALLS_PER_MINUTE / 60,
-    key: (c) => clientAddress(c, deps.config.trustProxy),
-  });
+  /** `POST /reports/status`: a read that is a POST only to keep the secrets out of URLs and logs. */
+  const statusLimit = limitedBy(deps.statusCall.admit, (c) => clientAddress(c, deps.config.trustProxy));
   const statusBatch = async (c: Context) => {
-    const { reports } = await jsonBody(c, statusBatchRequest);
-    const verifier = await statusVerifierOnce();
-    // Unknown references and wrong secrets end up alike in `unknown`, so neither can be probed.
-    const opens = (ref: string, secret: string) => verifier(secret, ref);
-    const clock = { now: new Date(), reopenWindowMs: deps.config.reopenWindowMs };
-    const body = JSON.stringify(await summarise(readSummaries, reports, opens, clock, incidentUrl));
-    const etag = contentEtag(body);
-    // The baseline set here, so the app's outer layer need not read the headers back: reading them
-    // turns the Node adapter's light response into a full one (platform/http/headers.ts).
-    const headers = { ...BASELINE, etag, 'cache-control': 'private, no-cache' };
-    if (etagMatches(c.req.header('if-none-match'), etag))
-      return builtWithBaseline(c.body(null, 304, headers));
+    const answer = await deps.statusCall({
+      contentType: c.req.header('content-type'),
+      ifNoneMatch: c.req.header('if-none-match'),
+      text: await c.req.text(),
+    });
+    const headers = Object.fromEntries(answer.headers);
+    // The baseline is among its headers, so the app's outer layer need not read them back: reading
+    // them turns the Node adapter's light response into a full one (platform/http/headers.ts).
     return builtWithBaseline(
-      c.body(body, 200, {
-        ...headers,
-        'content-type': 'application/json',
-        'content-security-policy': DEFAULT_OTHER_POLICY,
-      }),
+      answer.status === 304 ? c.body(null, 304, headers) : c.body(answer.body, 200, headers),
     );
   };
 

@@ -6,6 +6,10 @@ import { ApiFailure, invalidFromZod } from './errors.ts';
 /** Admin and API bodies are small JSON documents; a larger one is refused before it is read. */
 export const MAX_JSON_BODY = 64 * 1024;
 
+/** The 413 of a JSON body over `MAX_JSON_BODY`, wherever it is counted. */
+export const jsonTooLarge = () =>
+  new ApiFailure(413, 'payload_too_large', `the body is larger than ${MAX_JSON_BODY} bytes`);
+
 /**
  * Hono's `bodyLimit`, except that a body whose Content-Length is within the limit passes untouched:
  * `bodyLimit` reads `raw.body`, which turns the Node adapter's light request into a full web
@@ -25,15 +29,24 @@ export function sizeLimit(maxSize: number, onError: () => never): MiddlewareHand
 
 /** Reads a JSON body and validates it; every failure is a 4xx naming what is wrong. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
+  const type = c.req.header('content-type');
+  checkJsonType(type);
+  return parseJson(await c.req.text(), schema);
+}
+
+/** Refuses a body that does not say it is JSON, before it is read. */
+export function checkJsonType(contentType: string | undefined): void {
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
     throw new ApiFailure(
       415,
       'unsupported_media_type',
       'the body must be JSON (Content-Type: application/json)',
     );
   }
-  const text = await c.req.text();
+}
+
+/** A JSON body's text, parsed and validated: malformed JSON and each invalid field are a 400 that names it. */
+export function parseJson<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let value: unknown;
   try {
     value = JSON.parse(text);

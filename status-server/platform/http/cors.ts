@@ -19,16 +19,31 @@ export interface CorsOptions {
  */
 export function corsAllowing(options: CorsOptions): MiddlewareHandler {
   const preflight = cors(options);
-  const expose = options.exposeHeaders.join(',');
+  const answerTo = corsAnswer(options);
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     await next();
     const { headers } = c.res;
-    headers.append('vary', 'Origin');
-    const allowed = options.origin(c.req.header('origin') ?? '');
-    if (allowed) {
-      headers.set('access-control-allow-origin', allowed);
-      if (expose) headers.set('access-control-expose-headers', expose);
+    for (const [name, value] of answerTo(c.req.header('origin'))) {
+      if (name === 'vary') headers.append(name, value);
+      else headers.set(name, value);
     }
+  };
+}
+
+/**
+ * The cross-origin headers of an actual call from `origin`, as `corsAllowing` adds them (`Vary` is
+ * appended to the response's own): for a listener that answers before the app does.
+ */
+export function corsAnswer(options: CorsOptions) {
+  const expose = options.exposeHeaders.join(',');
+  return (origin: string | undefined): [string, string][] => {
+    const allowed = options.origin(origin ?? '');
+    if (!allowed) return [['vary', 'Origin']];
+    return [
+      ['vary', 'Origin'],
+      ['access-control-allow-origin', allowed],
+      ...(expose ? ([['access-control-expose-headers', expose]] as [string, string][]) : []),
+    ];
   };
 }

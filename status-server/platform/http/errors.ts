@@ -57,13 +57,26 @@ export function invalidFromZod(error: z.ZodError): ApiFailure {
 
 /** The app's error handler: client errors keep their shape, anything else is logged and stays vague. */
 export function renderError(err: Error, c: Context): Response {
+  const { status, body } = errorAnswer(err, `${c.req.method} ${c.req.path}`);
+  return c.json(body, status);
+}
+
+/**
+ * The status and body that answer an error, for the app's handler and for a listener that answers
+ * before the app: client errors keep their shape; anything else is logged (as failing `where`) and
+ * the answer stays vague.
+ */
+export function errorAnswer(err: unknown, where: string): { status: ContentfulStatusCode; body: ApiError } {
   const failure = failureOf(err);
-  if (failure) return c.json(failure.body(), failure.status);
+  if (failure) return { status: failure.status, body: failure.body() };
   if (err instanceof HTTPException) {
     const code =
       err.status === 413 ? 'payload_too_large' : err.status === 401 ? 'unauthorized' : 'bad_request';
-    return c.json({ error: { code, message: err.message || 'bad request' } } satisfies ApiError, err.status);
+    return { status: err.status, body: { error: { code, message: err.message || 'bad request' } } };
   }
-  console.error(`${c.req.method} ${c.req.path} failed:`, err);
-  return c.json({ error: { code: 'internal', message: 'the server failed to handle this request' } }, 500);
+  console.error(`${where} failed:`, err);
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'the server failed to handle this request' } },
+  };
 }
