@@ -237,6 +237,34 @@ describe('home page', () => {
     expect(doc).toContain('<li><time datetime="2025-06-05">Jun 5, 2025</time>: 60 min major outage</li>');
   });
 
+  it('redraws a day whose outage changed between builds, and in each page’s own language', () => {
+    const api = component('API');
+    const data = page({ components: [api] });
+    const outage = (minutes: number): StatusChange[] => [
+      { status: 'operational', at: daysAgo(400) },
+      { status: 'major_outage', at: daysAgo(10) },
+      { status: 'operational', at: new Date(Date.parse(daysAgo(10)) + minutes * 60_000).toISOString() },
+    ];
+    const critical = (doc: string) => barDays(doc, 'API').filter((d) => d.includes('class="critical"'));
+    data.statusChanges.set(api.id, outage(60));
+    expect(critical(renderHome(data, context()))).toEqual([
+      '<i class="critical" title="Jun 5: 60 min major outage"></i>',
+    ]);
+    // The next build, after support corrected when the outage ended: the same day, told anew.
+    data.statusChanges.set(api.id, outage(90));
+    expect(critical(renderHome(data, context()))).toEqual([
+      '<i class="critical" title="Jun 5: 90 min major outage"></i>',
+    ]);
+    const russian = { ...context(), t: createTranslator('ru'), locale: 'ru' };
+    const [day] = renderHome(data, russian).match(/<i class="critical"[^>]*><\/i>/g) ?? [];
+    expect(day).toContain('Серьёзный сбой: 90 мин');
+    expect(day).not.toContain('Jun 5');
+    // And English again, unmixed with the Russian page built in between.
+    expect(critical(renderHome(data, context()))).toEqual([
+      '<i class="critical" title="Jun 5: 90 min major outage"></i>',
+    ]);
+  });
+
   it('marks the days before a component existed as no data', () => {
     const fresh = component('Webhooks', { created_at: daysAgo(9.5) });
     const doc = renderHome(page({ components: [fresh] }), context());
