@@ -257,7 +257,7 @@ export class Snapshots {
    */
   private async build(locale = this.config.defaultLocale): Promise<Snapshot> {
     const now = new Date();
-    const data = await loadPageData(this.store.db, now);
+    const data = await loadPageData(this.store.db, now, readersTurn);
     const t = createTranslator(locale);
     const v2 = new V2Mapper(data, this.config, t);
     const at = data.updatedAt;

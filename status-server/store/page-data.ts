@@ -45,9 +45,11 @@ const earliestStart = (q: IncidentQuery): IncidentQuery =>
 export async function loadIncidents(
   db: Db,
   filter: (q: IncidentQuery) => IncidentQuery,
+  between: Between = noPause,
 ): Promise<IncidentRecord[]> {
   const rows = await filter(baseIncidentQuery(db)).execute();
   if (!rows.length) return [];
+  await between();
   const ids = rows.map((r) => r.id);
   const [updates, links] = await Promise.all([
     db
@@ -59,18 +61,31 @@ export async function loadIncidents(
       .execute(),
     db.selectFrom('incident_components').selectAll().where('incident_id', 'in', ids).execute(),
   ]);
+  // Grouped by incident in one pass each: a page holds hundreds of incidents and their updates.
+  const updatesOf = groupBy(updates, (u) => u.incident_id);
+  const componentsOf = groupBy(links, (l) => l.incident_id);
   return rows.map((row) => ({
     ...row,
-    updates: updates
-      .filter((u) => u.incident_id === row.id)
-      .map((u) => ({
-        ...u,
-        affected_components: u.affected_components
-          ? (JSON.parse(u.affected_components) as AffectedComponent[])
-          : null,
-      })),
-    component_ids: links.filter((l) => l.incident_id === row.id).map((l) => l.component_id),
+    updates: (updatesOf.get(row.id) ?? []).map((u) => ({
+      ...u,
+      affected_components: u.affected_components
+        ? (JSON.parse(u.affected_components) as AffectedComponent[])
+        : null,
+    })),
+    component_ids: (componentsOf.get(row.id) ?? []).map((l) => l.component_id),
   }));
+}
+
+/** The items by key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function baseIncidentQuery(db: Db) {
@@ -88,7 +103,16 @@ export async function loadHistory(db: Db, from: string, to: string): Promise<Inc
   );
 }
 
-export async function loadPageData(db: Db, now: Date): Promise<PageData> {
+/** Runs between a load's reads: the snapshot build lets the requests waiting meanwhile be served there. */
+type Between = () => Promise<void>;
+const noPause: Between = () => Promise.resolve();
+
+/**
+ * Everything the public page and API v2 show. On SQLite each read holds the event loop, so the load
+ * calls `between` after each batch of reads (and each of its incidents' lists) rather than holding
+ * it for the whole load.
+ */
+export async function loadPageData(db: Db, now: Date, between: Between = noPause): Promise<PageData> {
   const windowStart = new Date(
     Math.floor(now.getTime() / 86_400_000) * 86_400_000 - (UPTIME_DAYS - 1) * 86_400_000,
   ).toISOString();
@@ -99,21 +123,28 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
     db.selectFrom('components').selectAll().orderBy('position').orderBy('name').orderBy('id').execute(),
     db.selectFrom('component_hosts').selectAll().orderBy('host').execute(),
   ]);
+  await between();
 
   const [recent, latest, maintenances, changes, before] = await Promise.all([
-    loadIncidents(db, (q) =>
-      q
-        .where('kind', '=', 'incident')
-        .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('started_at', '>=', windowStart)])),
-    ),
-    loadIncidents(db, (q) => latestStart(q.where('kind', '=', 'incident')).limit(API_LIST_LIMIT)),
-    // A maintenance window starts when it is scheduled for, so this is soonest first.
-    loadIncidents(db, (q) =>
-      earliestStart(
+    loadIncidents(
+      db,
+      (q) =>
         q
-          .where('kind', '=', 'maintenance')
-          .where((eb) => eb.or([eb('status', '!=', 'completed'), eb('started_at', '>=', windowStart)])),
-      ),
+          .where('kind', '=', 'incident')
+          .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('started_at', '>=', windowStart)])),
+      between,
+    ),
+    loadIncidents(db, (q) => latestStart(q.where('kind', '=', 'incident')).limit(API_LIST_LIMIT), between),
+    // A maintenance window starts when it is scheduled for, so this is soonest first.
+    loadIncidents(
+      db,
+      (q) =>
+        earliestStart(
+          q
+            .where('kind', '=', 'maintenance')
+            .where((eb) => eb.or([eb('status', '!=', 'completed'), eb('started_at', '>=', windowStart)])),
+        ),
+      between,
     ),
     db
       .selectFrom('component_status_changes')
@@ -139,6 +170,7 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
       )
       .execute(),
   ]);
+  await between();
 
   const statusChanges = new Map<string, StatusChange[]>();
   for (const c of [...before, ...changes]) {
@@ -147,6 +179,7 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
     statusChanges.set(c.component_id, list);
   }
 
+  const hostsOf = groupBy(hosts, (h) => h.component_id);
   const byId = new Map(recent.map((i) => [i.id, i]));
   for (const i of latest) byId.set(i.id, i);
   const incidents = [...byId.values()].sort(latestStartFirst);
@@ -157,7 +190,7 @@ export async function loadPageData(db: Db, now: Date): Promise<PageData> {
     groups,
     components: components.map((c) => ({
       ...c,
-      hosts: hosts.filter((h) => h.component_id === c.id).map((h) => h.host),
+      hosts: (hostsOf.get(c.id) ?? []).map((h) => h.host),
     })),
     incidents,
     maintenances,
