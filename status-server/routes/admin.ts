@@ -19,6 +19,7 @@ import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
 import { jsonBody, jsonTooLarge, MAX_JSON_BODY } from '../platform/http/body.ts';
 import { ApiFailure, notFound } from '../platform/http/errors.ts';
+import { readersTurn } from '../snapshot/snapshots.ts';
 import { V2Mapper } from '../snapshot/v2.ts';
 import type { StatusService } from '../status/service.ts';
 import { loadIncident, loadPageData } from '../store/page-data.ts';
@@ -67,7 +68,8 @@ export function adminRoutes(deps: AdminDeps) {
   };
 
   const current = async () => {
-    const data = await loadPageData(db, new Date());
+    // Loaded while readers are being served, as the snapshot's build is: give them their turns.
+    const data = await loadPageData(db, new Date(), readersTurn);
     // API v2 answers the same to every client: in the configured default language, as the snapshot's.
     return { data, v2: new V2Mapper(data, deps.config, createTranslator(deps.config.defaultLocale)) };
   };

@@ -142,7 +142,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
 
 /** A turn of the event loop for the requests that arrived meanwhile: a build yields between its parts. */
-const readersTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const readersTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The public page and API v2 are served from an in-memory snapshot of the database, rebuilt when a
