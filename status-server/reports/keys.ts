@@ -5,8 +5,28 @@ import type { Database } from '../platform/schema.ts';
 /**
  * A secret the server makes on first use and keeps in the database, so every instance sharing the
  * database signs and checks alike. Two instances racing to make it keep whichever was stored first.
+ * A key never changes once stored, so each process reads it once per database (a failed read is
+ * tried again next time): every report's answer and every reporter's call signs or checks with one.
  */
-export async function serverKey(db: Kysely<Database>, name: string): Promise<Buffer> {
+export function serverKey(db: Kysely<Database>, name: string): Promise<Buffer> {
+  let keys = known.get(db);
+  if (!keys) {
+    keys = new Map();
+    known.set(db, keys);
+  }
+  let key = keys.get(name);
+  if (!key) {
+    const kept = keys;
+    key = readOrMake(db, name);
+    kept.set(name, key);
+    key.catch(() => kept.delete(name));
+  }
+  return key;
+}
+
+const known = new WeakMap<Kysely<Database>, Map<string, Promise<Buffer>>>();
+
+async function readOrMake(db: Kysely<Database>, name: string): Promise<Buffer> {
   const read = () => db.selectFrom('server_keys').select('value').where('name', '=', name).executeTakeFirst();
   let row = await read();
   if (!row) {
