@@ -7,7 +7,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { type BadgeServer, badgeServer } from './badges/serve.ts';
+import { type BadgeServer, badgePath, badgeServer } from './badges/serve.ts';
 import type { Config } from './config.ts';
 import { enabledConnectors, FORWARD_JOB } from './connectors/config.ts';
 import { type RedminePoller, redminePoller } from './connectors/redmine/poll.ts';
@@ -158,9 +158,9 @@ function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
     if (!snapshot) return undefined;
     if (API_V2_URLS.has(url)) return snapshot.entries.get(url);
     for (const format of ['svg', 'json'] as const) {
-      const path = `/badge.${format}`;
+      const path = badgePath(format, { kind: 'page' });
       if (url === path || url.startsWith(`${path}?`)) {
-        return running.badges(format, { kind: 'page' }, path, url);
+        return running.badges(format, { kind: 'page' }, url);
       }
     }
     const component = COMPONENT_BADGE.exec(url);
@@ -171,9 +171,7 @@ function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
     } catch {
       return undefined; // the router answers a malformed path
     }
-    const format = component[2] as 'svg' | 'json';
-    const path = `/components/${encodeURIComponent(id)}/badge.${format}`;
-    return running.badges(format, { kind: 'component', id }, path, url);
+    return running.badges(component[2] as 'svg' | 'json', { kind: 'component', id }, url);
   };
 }
 

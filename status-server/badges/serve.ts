@@ -105,9 +105,9 @@ export function badgeServer(snapshots: Snapshots, config: Config) {
     return wanted;
   };
 
-  /** `path` is the route's own path (`/badge.svg`, `/components/:id/badge.json`), `url` the one asked. */
-  return (format: BadgeFormat, target: BadgeTarget, path: string, url: string): Entry => {
-    const wanted = readOnce(path, url);
+  /** `url` is the one asked, with its query; the badge's own path follows from `format` and `target`. */
+  return (format: BadgeFormat, target: BadgeTarget, url: string): Entry => {
+    const wanted = readOnce(badgePath(format, target), url);
     if (!wanted.ok) return refused(format, wanted.refusal, wanted.style);
     const s = snapshots.snapshot;
     const entry = cached(s, wanted.key, () => {
@@ -126,3 +126,10 @@ export function badgeServer(snapshots: Snapshots, config: Config) {
 }
 
 export type BadgeServer = ReturnType<typeof badgeServer>;
+
+/** A badge's path, as the router takes it and as the badge's links and cache keys name it. */
+export function badgePath(format: BadgeFormat, target: BadgeTarget): string {
+  return target.kind === 'page'
+    ? `/badge.${format}`
+    : `/components/${encodeURIComponent(target.id)}/badge.${format}`;
+}

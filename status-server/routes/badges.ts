@@ -10,14 +10,11 @@ import { respond } from '../snapshot/snapshots.ts';
 export function badgeRoutes(serveBadge: BadgeServer) {
   const page =
     (format: BadgeFormat) => (c: { req: { url: string; header(n: string): string | undefined } }) =>
-      respond(serveBadge(format, { kind: 'page' }, `/badge.${format}`, c.req.url), c.req);
+      respond(serveBadge(format, { kind: 'page' }, c.req.url), c.req);
   const component =
     (format: BadgeFormat) =>
-    (c: { req: { url: string; param(n: 'id'): string; header(n: string): string | undefined } }) => {
-      const id = c.req.param('id');
-      const path = `/components/${encodeURIComponent(id)}/badge.${format}`;
-      return respond(serveBadge(format, { kind: 'component', id }, path, c.req.url), c.req);
-    };
+    (c: { req: { url: string; param(n: 'id'): string; header(n: string): string | undefined } }) =>
+      respond(serveBadge(format, { kind: 'component', id: c.req.param('id') }, c.req.url), c.req);
   return new Hono()
     .get('/badge.svg', page('svg'))
     .get('/badge.json', page('json'))
