@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { createToken } from '../status-server/auth/tokens.ts';
 import { loadConfig } from '../status-server/config.ts';
 import { openStore } from '../status-server/platform/db.ts';
+import { childrenOf } from '../test/helpers/server-process.ts';
 import { NGINX, startNginx } from './lib/nginx.ts';
 import { cpuTimeUs, ownedTempDir, requireTool, runBench, startStatusServer } from './lib/processes.ts';
 import { loadNote, loadNow, median, table } from './lib/report.ts';
@@ -120,9 +121,8 @@ async function measure(
 }
 
 /** A process and its children: with several workers, what serving costs is all of theirs. */
-async function processTree(pid: number): Promise<number[]> {
-  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim();
-  return [pid, ...(children ? children.split(/\s+/).map(Number) : [])];
+function processTree(pid: number): number[] {
+  return [pid, ...childrenOf(pid)];
 }
 
 const treeCpuUs = async (pids: number[]) =>

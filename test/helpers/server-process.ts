@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -85,4 +85,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
     output: () => output,
   };
+}
+
+/** A process's children (Linux: its main thread's), e.g. a primary's cluster workers. */
+export function childrenOf(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return children ? children.split(/\s+/).map(Number) : [];
 }

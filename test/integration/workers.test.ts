@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,14 +8,11 @@ import { loadConfig } from '../../status-server/config.ts';
 import { openStore } from '../../status-server/platform/db.ts';
 import { migrateToLatest } from '../../status-server/platform/migrations.ts';
 import { testDatabases } from '../helpers/databases.ts';
-import { startServerProcess } from '../helpers/server-process.ts';
+import { childrenOf, startServerProcess } from '../helpers/server-process.ts';
 import { until } from '../helpers/two-instances.ts';
 
 /** The primary's child processes: its workers. */
-function workersOf(pid: number): number[] {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  return children ? children.split(/\s+/).map(Number) : [];
-}
+const workersOf = childrenOf;
 
 /**
  * summary.json over a connection of its own, so the cluster hands each request to a worker afresh
