@@ -1,6 +1,8 @@
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAND_CSS_HEIGHT } from '../../extension/lib/capture/band.ts';
+import { signedIn } from '../helpers/console.ts';
 import {
   capturePngs,
   configureServer,
@@ -25,6 +27,8 @@ describe('a page taller than a WebP can be, captured in parts that keep small te
   let site: Awaited<ReturnType<typeof servePages>>;
   let server: StatusServer;
   let b: ExtensionBrowser;
+  /** The report form of the first test, sent in the second. */
+  let form: Page;
 
   beforeAll(async () => {
     site = await servePages();
@@ -43,7 +47,9 @@ describe('a page taller than a WebP can be, captured in parts that keep small te
     await page.goto(`${site.url}/tall_text.html`);
     await page.evaluate(() => document.fonts.ready);
     const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
-    const { reportPage: form, draftId } = await reportPage(b, page);
+    const opened = await reportPage(b, page);
+    form = opened.reportPage;
+    const { draftId } = opened;
     const captures = await readCaptures(form, draftId);
     const files = await capturePngs(form, draftId);
     if (process.env.SNAPDESK_E2E_SHOTS)
@@ -97,7 +103,53 @@ describe('a page taller than a WebP can be, captured in parts that keep small te
         `${before.match.toFixed(2)} %, edges ${before.edges.toFixed(3)}`,
     );
     expect(before.match).toBeLessThan(ours.match - 5);
-    await form.close();
     await page.close();
   }, 180_000);
+
+  it('arrives at the server with every part in page order, and support sees them labelled so', async () => {
+    const title = 'Error codes in the long rules page are unreadable';
+    await form.getByTestId('report-type-bug').click();
+    await form.getByTestId('report-title').fill(title);
+    await form.getByTestId('report-description').fill('The codes at the end of each rule cannot be read.');
+    await form.getByTestId('report-stepsToReproduce').fill('1. Open the rules page\n2. Read the codes');
+    await form.getByTestId('report-priority-normal').click();
+    await form.getByTestId('report-contactEmail').fill('ana@example.com');
+    await form.getByTestId('send').click();
+    const reference = (await form.getByTestId('sent-reference').textContent({ timeout: 60_000 }))?.trim();
+    expect(reference).toMatch(/SD-\d+/);
+    await form.close();
+
+    const { db } = server.running.store;
+    const row = await db
+      .selectFrom('reports')
+      .selectAll()
+      .where('title', '=', title)
+      .executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('report_attachments')
+      .select(['name', 'method', 'content_type', 'height'])
+      .where('report_id', '=', row.id)
+      .orderBy('position')
+      .execute();
+    expect(stored.map((a) => [a.name, a.method, a.content_type])).toEqual([
+      ['full-page-1of2.png', 'stitched', 'image/png'],
+      ['full-page-2of2.png', 'stitched', 'image/png'],
+      [expect.stringMatching(/^viewport\./), 'viewport', expect.stringMatching(/^image\//)],
+    ]);
+    expect(JSON.parse(row.body).attachments.map((a: { page_part?: unknown }) => a.page_part)).toEqual([
+      { index: 1, count: 2 },
+      { index: 2, count: 2 },
+      undefined,
+    ]);
+
+    const support = await signedIn({
+      request: async (path, init) => server.running.app.request(`http://status.test${path}`, init),
+      store: server.running.store,
+    });
+    const html = await (await support.get(`/console/reports/${row.reference}`)).text();
+    const first = html.indexOf('full-page-1of2.png · Full page (stitched) 1/2');
+    const second = html.indexOf('full-page-2of2.png · Full page (stitched) 2/2');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+  }, 120_000);
 });
