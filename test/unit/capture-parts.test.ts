@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cutParts, planParts, slicesOf, WEBP_MAX_SIDE } from '../../extension/lib/capture/parts.ts';
+import {
+  cutParts,
+  finishedParts,
+  planParts,
+  slicesOf,
+  WEBP_MAX_SIDE,
+} from '../../extension/lib/capture/parts.ts';
 import { canMove } from '../../extension/lib/report/series.ts';
 import { type AttachmentMeta, report } from '../../shared/schemas/report.ts';
 
@@ -48,6 +54,15 @@ describe('cutting a tall whole-page image into parts', () => {
     const parts = planParts(40_000, BAND);
     expect(cutParts(parts, 20_000)).toEqual([parts[0], { start: parts[1]?.start, end: 20_000 }]);
     expect(cutParts(parts, 40_000)).toEqual(parts);
+  });
+
+  it('counts a part final once its last row is drawn, but never the last part, which waits for the band', () => {
+    const parts = planParts(30_000, BAND);
+    const [first] = parts;
+    expect(finishedParts(parts, (first?.end ?? 0) - 1)).toEqual([]);
+    expect(finishedParts(parts, first?.end ?? 0)).toEqual([0]);
+    expect(finishedParts(parts, 30_000)).toEqual([0]);
+    expect(finishedParts(planParts(8000, BAND), 8000)).toEqual([]);
   });
 
   it('sends the rows of a capture that straddles a cut into both parts, nothing lost or doubled', () => {

@@ -13,7 +13,7 @@ import { bandHeight, drawBand, withBand } from './band.ts';
 import { encodeCompact, encodeSharp } from './encode.ts';
 import { stitchPage } from './loop.ts';
 import { type CaptureClock, pacedCapture } from './pacing.ts';
-import { cutParts, type PartRows, planParts, slicesOf } from './parts.ts';
+import { cutParts, finishedParts, type PartRows, planParts, slicesOf } from './parts.ts';
 import { planStitch } from './stitch-plan.ts';
 
 export interface CaptureResult {
@@ -175,13 +175,14 @@ async function stitch(
         }
         bitmap.close();
         // A part whose rows are all drawn is final: encoded now, it costs no time after the last tile.
-        const covered = tile.destY + height;
-        planned.forEach((p, i) => {
+        for (const i of finishedParts(planned, tile.destY + height)) {
           const sheet = sheets[i];
-          if (i < planned.length - 1 && p.end <= covered && !early.has(i) && sheet) {
-            early.set(i, encodeSharp(sheet, maxBytes));
-          }
-        });
+          if (early.has(i) || !sheet) continue;
+          const encoding = encodeSharp(sheet, maxBytes);
+          // Awaited by `encoded()`; unawaited only when the capture fails later, which reports its own error.
+          encoding.catch(() => {});
+          early.set(i, encoding);
+        }
       },
     },
     plan,

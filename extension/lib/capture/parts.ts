@@ -39,6 +39,15 @@ export function cutParts(parts: readonly PartRows[], rows: number): PartRows[] {
   return parts.filter((p) => p.start < rows).map((p) => ({ ...p, end: Math.min(p.end, rows) }));
 }
 
+/**
+ * The parts whose rows are all drawn once the image is covered down to row `covered`: final, so they
+ * can be encoded while the capture goes on. Never the last, which waits for the band (and for the
+ * page's end, which may come sooner than planned).
+ */
+export function finishedParts(parts: readonly PartRows[], covered: number): number[] {
+  return parts.flatMap((p, i) => (i < parts.length - 1 && p.end <= covered ? [i] : []));
+}
+
 /** The rows of one capture that go into one part: from `sourceY` of the capture to `destY` of the part. */
 export interface PartSlice {
   part: number;
