@@ -25,22 +25,30 @@ export async function encodeCompact(canvas: OffscreenCanvas): Promise<Blob> {
 }
 
 /**
- * JPEG qualities tried, best first, for a part whose PNG is over its budget (a page of photos at
- * ratio 2): JPEG, not lossy WebP, because WebP would block the worker ~0.1 s a megapixel, 4 s for a
- * part, where JPEG takes a tenth of that.
+ * JPEG qualities tried, best first, for a part that is over its budget even losslessly (a page of
+ * photos at ratio 2): JPEG, not lossy WebP, because WebP would block the worker ~0.1 s a megapixel,
+ * 4 s for a part, where JPEG takes a tenth of that.
  */
 const FALLBACK_QUALITIES = [0.92, 0.85, 0.75, 0.6, 0.45];
 
 /**
- * Encodes a whole-page image (or one part of it) so that small text stays sharp: PNG, lossless. In
- * Chromium, measured on the corpus and the bench page, PNG is ~10 ms a megapixel and the same size as
- * lossless WebP (`quality: 1`) give or take a third, which takes 40–165 ms a megapixel; lossy WebP and
- * JPEG smear text. Only an image whose PNG is over `maxBytes` goes lossy, as little as it must.
+ * Encodes a whole-page image (or one part of it) so that small text stays sharp: PNG, lossless.
+ * Measured in Chromium on the corpus and the bench page, PNG takes ~10 ms a megapixel and is the same
+ * size as lossless WebP (`quality: 1`, lossless in Chromium and in Firefox) give or take a third, which
+ * takes 40–165 ms a megapixel; lossy WebP and JPEG smear the edges of letters. Over `maxBytes`, lossless
+ * WebP is tried (in Firefox, whose PNG encoder compresses little, it is up to 8 times smaller), and
+ * only then JPEG, as little lossy as fits.
  */
 export async function encodeSharp(canvas: OffscreenCanvas, maxBytes: number): Promise<Blob> {
   const png = await canvas.convertToBlob({ type: 'image/png' });
   if (png.size <= maxBytes) return png;
   let smallest = png;
+  if (canvas.width <= WEBP_MAX_SIDE && canvas.height <= WEBP_MAX_SIDE) {
+    const lossless = await canvas.convertToBlob({ type: 'image/webp', quality: 1 });
+    // A browser without the WebP encoder hands back PNG under the WebP name.
+    if (lossless.type === 'image/webp' && lossless.size <= maxBytes) return lossless;
+    if (lossless.size < smallest.size) smallest = lossless;
+  }
   for (const quality of FALLBACK_QUALITIES) {
     const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality });
     if (jpeg.size < smallest.size) smallest = jpeg;
