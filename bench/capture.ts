@@ -50,12 +50,23 @@ import {
   servePages,
   startStatusServer,
 } from '../test/e2e/helpers/harness.ts';
+import {
+  asOldJpeg,
+  type Legibility,
+  legibility,
+  stackParts,
+  wholePageReference,
+} from '../test/e2e/helpers/legibility.ts';
 import { isBusy, labelledTable, loadNow, median } from './lib/report.ts';
 
 const settings = z
   .object({
     BENCH_RUNS: z.coerce.number().int().min(1).max(20).default(3),
     BENCH_OUT: z.string().default('/tmp/snapdesk-bench-capture'),
+    /** Another build (the one before parts, say) to measure against on the tall pages, side by side. */
+    BENCH_OLD_EXTENSION_DIR: z.string().optional(),
+    /** `legibility`: only the legibility table, skipping the runs of the bench page and the corpus. */
+    BENCH_ONLY: z.enum(['legibility']).optional(),
   })
   .parse(process.env);
 
@@ -418,6 +429,144 @@ function printCorpus(runs: CorpusRun[]): void {
   );
 }
 
+/** The tall pages the legibility table compares: a photo-heavy bench page and a long page of small text. */
+const LEGIBILITY_PAGES = [
+  { name: 'bench page (photos, text)', path: 'capture-page.html' },
+  { name: 'small text, 19,500 px', path: 'tall_text.html' },
+];
+
+interface WholePage {
+  files: number;
+  bytes: number;
+  types: string;
+  heights: string;
+  legibility: Legibility;
+  /** The same pixels as one JPEG at quality 0.9, the old path's encoding, when measured on them. */
+  asJpeg?: { bytes: number; legibility: Legibility };
+  timing: Timing;
+}
+
+/**
+ * One report of a page as a person makes it, its whole-page image (all parts, stacked, the band left
+ * off) compared in its text areas with Chromium's own screenshot; and, on request, the same pixels
+ * through the old path's encoding.
+ */
+async function wholePage(
+  b: ExtensionBrowser,
+  url: string,
+  withJpeg: boolean,
+  out: string,
+): Promise<WholePage> {
+  const page = await b.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  await takeMarks(b);
+  const { reportPage: form, draftId } = await reportPage(b, page);
+  const marks = await takeMarks(b);
+  const draft = await readDraft(form, draftId);
+  const captures = (await readCaptures(form, draftId)).filter((c) => c.name.startsWith('full-page'));
+  const pngs = (await capturePngs(form, draftId)).filter((c) => c.name.startsWith('full-page'));
+  for (const p of pngs)
+    writeFileSync(join(settings.BENCH_OUT, `${out}-${p.name.replace(/\.\w+$/, '.png')}`), p.png);
+  if (!captures.length || typeof draft?.createdAt !== 'string')
+    throw new Error(`${url}: no whole-page capture`);
+  const ref = await wholePageReference(b, page);
+  const stacked = stackParts(
+    pngs.map((p) => PNG.sync.read(p.png)),
+    Math.round(BAND_CSS_HEIGHT * ((captures[0]?.width ?? ref.width) / ref.width)),
+  );
+  const old = withJpeg ? await asOldJpeg(form, stacked) : undefined;
+  await form.close();
+  await page.close();
+  return {
+    files: captures.length,
+    bytes: captures.reduce((sum, c) => sum + c.bytes, 0),
+    types: [...new Set(captures.map((c) => c.type.replace('image/', '')))].join('+'),
+    heights: captures.map((c) => c.height).join(' + '),
+    legibility: legibility(stacked, ref),
+    ...(old ? { asJpeg: { bytes: old.bytes, legibility: legibility(old.png, ref) } } : {}),
+    timing: timing(marks, Date.parse(draft.createdAt)),
+  };
+}
+
+/** The legibility table: old path against parts, page by page. */
+async function legibilityTable(site: { url: string }, b: ExtensionBrowser): Promise<void> {
+  const rows: string[][] = [];
+  const measured: { name: string; ours: WholePage; old?: WholePage }[] = [];
+  for (const entry of LEGIBILITY_PAGES) {
+    const url = `${site.url}/${entry.path}`;
+    const ours = await wholePage(b, url, true, `legibility-${entry.path.replace('.html', '')}`);
+    measured.push({ name: entry.name, ours });
+  }
+  if (settings.BENCH_OLD_EXTENSION_DIR) {
+    const old = await launchWithExtension(undefined, { extensionDir: settings.BENCH_OLD_EXTENSION_DIR });
+    try {
+      await old.context.addInitScript(KEEP_NAMES_SHIM);
+      await old.worker.evaluate(KEEP_NAMES_SHIM);
+      await routeBenchPage(old, site.url);
+      await instrument(old);
+      for (const [i, entry] of LEGIBILITY_PAGES.entries()) {
+        const m = measured[i];
+        if (m)
+          m.old = await wholePage(
+            old,
+            `${site.url}/${entry.path}`,
+            false,
+            `legibility-old-${entry.path.replace('.html', '')}`,
+          );
+      }
+    } finally {
+      await old.close();
+    }
+  }
+  const ratio = (t: Timing) => `${(t.totalMs / t.floorMs).toFixed(2)}×`;
+  const fig = (l: Legibility) => `${l.match.toFixed(2)} % / ${l.edges.toFixed(3)}`;
+  for (const { name, ours, old } of measured) {
+    rows.push([
+      name,
+      old ? `${kb(old.bytes)} ${old.types}` : `${kb(ours.asJpeg?.bytes ?? 0)} jpeg*`,
+      old ? fig(old.legibility) : ours.asJpeg ? fig(ours.asJpeg.legibility) : '—',
+      old ? ratio(old.timing) : '—',
+      old ? ms(old.timing.phases['encode full page'] ?? 0) : '—',
+      `${ours.files} × ${ours.types} (${ours.heights})`,
+      kb(ours.bytes),
+      fig(ours.legibility),
+      ratio(ours.timing),
+      ms(ours.timing.phases['encode full page'] ?? 0),
+    ]);
+  }
+  console.log(
+    '\nLegibility of whole pages: text areas (8 px blocks with glyph edges in the reference) against ' +
+      "Chromium's own screenshot (CDP captureBeyondViewport): share of glyph-edge pixels within 8 levels, " +
+      '/ edge energy against the reference (1 = as crisp). "encode after restore": encoding the draft waited ' +
+      `for. ${settings.BENCH_OLD_EXTENSION_DIR ? `Old: the build in ${settings.BENCH_OLD_EXTENSION_DIR}.` : 'Old (*): the same pixels as one JPEG at quality 0.9, as the old path encoded them; set BENCH_OLD_EXTENSION_DIR to time an old build.'}\n`,
+  );
+  console.log(
+    labelledTable([
+      [
+        'page',
+        'old image',
+        'old text match / edges',
+        'old ratio',
+        'old encode after restore',
+        'new image',
+        'new bytes',
+        'new text match / edges',
+        'new ratio',
+        'new encode after restore',
+      ],
+      ...rows,
+    ]),
+  );
+}
+
+/** The bench page lives in bench/, the test site serves test/e2e/pages: hand it out on that origin. */
+async function routeBenchPage(b: ExtensionBrowser, siteUrl: string): Promise<void> {
+  await b.context.route(`${siteUrl}/capture-page.html`, (route) =>
+    route.fulfill({ path: PAGE, contentType: 'text/html; charset=utf-8' }),
+  );
+}
+
 const ms = (v: number) => `${Math.round(v)} ms`;
 const kb = (v: number) => `${(v / 1024).toFixed(0)} KB`;
 const pct = (v: number) => `${v.toFixed(2)} %`;
@@ -444,12 +593,13 @@ async function main() {
     await b.context.addInitScript(KEEP_NAMES_SHIM);
     await b.worker.evaluate(KEEP_NAMES_SHIM);
     await configureServer(b, server.url);
-    // The bench page lives in bench/, the test site serves test/e2e/pages: hand it out on that origin.
     const url = `${site.url}/capture-page.html`;
-    await b.context.route(url, (route) =>
-      route.fulfill({ path: PAGE, contentType: 'text/html; charset=utf-8' }),
-    );
+    await routeBenchPage(b, site.url);
     await instrument(b);
+    if (settings.BENCH_ONLY === 'legibility') {
+      await legibilityTable(site, b);
+      return;
+    }
 
     const runs: Run[] = [];
     for (let n = 1; n <= settings.BENCH_RUNS; n++) runs.push(await run(b, url, n));
@@ -508,6 +658,9 @@ async function main() {
         `html2canvas ${pct(median(runs.map((r) => r.h2cMatch)))} in ${ms(median(runs.map((r) => r.h2cMs)))}`,
     );
     console.log(`images (ours, reference, html2canvas, diffs) in ${settings.BENCH_OUT}`);
+
+    // Before the corpus: its last page zooms 127.0.0.1 to 2, and Chromium keeps a zoom per host.
+    await legibilityTable(site, b);
 
     const corpus = await serveCorpus();
     try {

@@ -1,6 +1,7 @@
 /**
  * Limits of one report, kept by the server and checked by the extension before a person presses
- * Send. A full-page capture as WebP is rarely over 2 MB, so these leave room.
+ * Send. A whole page as PNG is a few MB (9 MB for 19,500 px of small text, in two parts of 4.5 MB),
+ * and its parts go lossy past 8 MB each (extension/lib/capture/capture.ts), so these leave room.
  */
 export const LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t, uiLocale } from '../lib/i18n.ts';
+import { canMove } from '../lib/report/series.ts';
 import type { AttachedFile, Capture } from '../lib/store.ts';
 
 interface Props {
@@ -24,8 +25,10 @@ interface Props {
 
 export const ACCEPTED_FILES = 'image/png,image/jpeg,image/webp,image/gif,application/pdf';
 
+/** "Whole page", or "Whole page 2/3" for a part of one cut for its height. */
 function methodLabel(c: Capture): string {
-  return t(`report.series.method.${c.method}`);
+  const what = t(`report.series.method.${c.method}`);
+  return c.part ? t('report.series.part', { what, index: c.part.index, count: c.part.count }) : what;
 }
 
 /** A file's size in the person's way of writing numbers and units: "12 KB", "1,5 MB", "1,5 МБ". */
@@ -104,7 +107,7 @@ export function CaptureSeries(props: Props) {
                         data-testid={`capture-up-${i}`}
                         aria-label={t('report.series.moveUp', { n })}
                         title={t('report.series.moveUp', { n })}
-                        disabled={i === 0}
+                        disabled={!canMove(captures, i, -1)}
                         onClick={() => move(i, -1)}
                       >
                         ↑
@@ -115,7 +118,7 @@ export function CaptureSeries(props: Props) {
                         data-testid={`capture-down-${i}`}
                         aria-label={t('report.series.moveDown', { n })}
                         title={t('report.series.moveDown', { n })}
-                        disabled={i === captures.length - 1}
+                        disabled={!canMove(captures, i, 1)}
                         onClick={() => move(i, 1)}
                       >
                         ↓

@@ -125,7 +125,13 @@ async function report(tab: Tab): Promise<string | undefined> {
       tabId: tab.id,
       environment: environmentOf(metrics, at),
       console: redactEntries(entries ?? []),
-      captures: [toCapture(fullPage, 'full-page', at), toCapture(viewport, 'viewport', at)],
+      // A page cut in parts: each its own capture, in page order ("full-page-1of3.png").
+      captures: [
+        ...fullPage.map((r) =>
+          toCapture(r, r.part ? `full-page-${r.part.index}of${r.part.count}` : 'full-page', at),
+        ),
+        toCapture(viewport, 'viewport', at),
+      ],
     };
     await saveDraft(draft);
     await browser.tabs.create({
@@ -170,6 +176,7 @@ function toCapture(result: CaptureResult, base: string, at: Date): Capture {
     width: result.width,
     height: result.height,
     truncated: result.truncated,
+    ...(result.part ? { part: result.part } : {}),
     capturedAt: at.toISOString(),
   };
 }

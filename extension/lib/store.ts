@@ -20,6 +20,8 @@ export interface Capture {
   width: number;
   height: number;
   truncated: boolean;
+  /** One part of a whole page cut for its height: "Whole page 2/3". Parts keep their order. */
+  part?: { index: number; count: number };
   capturedAt: string;
 }
 

@@ -62,7 +62,30 @@ export const attachmentMeta = z.strictObject({
   method: captureMethod.optional(),
   /** Set when a very tall page was cut at the capture limit. */
   truncated: z.boolean().optional(),
+  /**
+   * One part of a whole-page capture cut for its height, counted from 1: "Whole page 2/3". Parts go
+   * in page order; one the reporter removed is missing, the others keep their numbers.
+   */
+  page_part: z
+    .strictObject({ index: z.number().int().min(1), count: z.number().int().min(2).max(10) })
+    .refine((p) => p.index <= p.count, { message: 'index must be at most count' })
+    .optional(),
 });
+
+/**
+ * What is wrong with the order of a report's page parts, if anything: they belong to one whole page
+ * (the same count), are captures, and come top to bottom, each once.
+ */
+export function pagePartsProblem(attachments: readonly AttachmentMeta[]): string | undefined {
+  const parts = attachments.filter((a) => a.page_part);
+  if (parts.some((a) => a.kind !== 'capture')) return 'only a capture can be part of a whole page';
+  const counts = new Set(parts.map((a) => a.page_part?.count));
+  if (counts.size > 1) return 'the parts of a whole page must all have the same count';
+  const indexes = parts.map((a) => a.page_part?.index ?? 0);
+  if (indexes.some((n, i) => i > 0 && n <= (indexes[i - 1] ?? 0)))
+    return 'the parts of a whole page must come in page order, each once (1/3, 2/3, 3/3)';
+  return undefined;
+}
 
 export const report = z
   .strictObject({
@@ -114,6 +137,10 @@ export const report = z
   .refine((r) => new Set(r.attachments.map((a) => a.part)).size === r.attachments.length, {
     path: ['attachments'],
     message: 'each part may be described once',
+  })
+  .superRefine((r, ctx) => {
+    const problem = pagePartsProblem(r.attachments);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['attachments'], message: problem });
   });
 
 export const incidentLink = z.object({

@@ -1,6 +1,7 @@
 import { createTranslator, type MessageKey, type Translator } from '../../shared/i18n/index.ts';
 import { type CaptureMethod, captureMethod, type RequestType } from '../../shared/schemas/report.ts';
 import { safeFileName } from '../domain/file-names.ts';
+import type { AttachmentRow } from '../store/reports.ts';
 import { progressLabel } from '../views/labels.ts';
 import type { OutgoingReport } from './outgoing.ts';
 
@@ -121,7 +122,7 @@ export function summarise(out: Pick<OutgoingReport, 'stored' | 'incident'>, loca
                   a.content_type,
                   a.width && a.height ? `${a.width} × ${a.height}` : undefined,
                   size(a.size, locale),
-                  capturedBy(a.method, t),
+                  capturedBy(a, t),
                   a.truncated ? t('helpdesk.truncated') : undefined,
                 ]
                   .filter(Boolean)
@@ -196,8 +197,22 @@ function unitFormat(locale: string, unit: 'byte' | 'kilobyte' | 'megabyte'): Int
   return format;
 }
 
-/** How a stored image was captured, in the form's words for it ("capture: Whole page"). */
-function capturedBy(stored: string | null | undefined, t: Translator): string | undefined {
-  const method: CaptureMethod | undefined = captureMethod.safeParse(stored).data;
-  return method && t('helpdesk.captureMethod', { method: t(`report.series.method.${method}`) });
+/** How a stored image was captured, in the form's words for it ("capture: Whole page 2/3"). */
+function capturedBy(a: AttachmentRow, t: Translator): string | undefined {
+  const method = captureLabel(a, t);
+  return method && t('helpdesk.captureMethod', { method });
+}
+
+/**
+ * The form's words for how an image was captured: "Whole page", "Whole page 2/3" for a part of a
+ * page cut for its height; undefined for an attached file. Help desks that name files get this too.
+ */
+export function captureLabel(
+  a: Pick<AttachmentRow, 'method' | 'page_part'>,
+  t: Translator,
+): string | undefined {
+  const method: CaptureMethod | undefined = captureMethod.safeParse(a.method).data;
+  if (!method) return undefined;
+  const what = t(`report.series.method.${method}`);
+  return a.page_part ? t('report.series.part', { what, ...a.page_part }) : what;
 }

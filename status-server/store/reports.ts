@@ -5,7 +5,10 @@ import type { Database } from '../platform/schema.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type ReportRow = Database['reports'];
-export type AttachmentRow = Omit<Database['report_attachments'], 'data'>;
+export type AttachmentRow = Omit<Database['report_attachments'], 'data'> & {
+  /** One part of a whole page cut for its height ("Whole page 2/3"), from the report as sent. */
+  page_part?: { index: number; count: number };
+};
 
 export interface StoredReport {
   row: ReportRow;
@@ -47,7 +50,16 @@ async function withDetails(db: Db, row: ReportRow): Promise<StoredReport> {
     .where('report_id', '=', row.id)
     .orderBy('position')
     .execute();
-  return { row, report: reportSchema.parse(JSON.parse(row.body)), attachments };
+  const report = reportSchema.parse(JSON.parse(row.body));
+  // A stored file's position is its place among the report's described attachments.
+  return {
+    row,
+    report,
+    attachments: attachments.map((a) => {
+      const part = report.attachments[a.position]?.page_part;
+      return part ? { ...a, page_part: part } : a;
+    }),
+  };
 }
 
 /** One attachment's bytes, read only when someone needs them (a connector, the console). */

@@ -408,6 +408,47 @@ describe.each(testDatabases())('report intake on $name', (database) => {
     expect(row.title).toBe(title);
     expect(JSON.parse(row.body).title).toBe(title);
   });
+
+  describe('the parts of a whole page cut for its height', () => {
+    const part = (i: number, index: number, count: number | string = 2) => ({
+      part: `file${i}`,
+      name: `full-page-${index}of2.png`,
+      kind: 'capture',
+      method: 'stitched',
+      page_part: { index, count },
+    });
+    const post = (attachments: unknown[]) =>
+      postReport(server, { report: { ...sampleReport(), attachments } });
+
+    it('stores them in page order, each with its label', async () => {
+      const res = await post([part(0, 1), part(1, 2)]);
+      expect(res.status).toBe(201);
+      const { reference } = intakeResponse.parse(await res.json());
+      const row = await server.store.db
+        .selectFrom('reports')
+        .select('body')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(row.body).attachments.map((a: { page_part: unknown }) => a.page_part)).toEqual([
+        { index: 1, count: 2 },
+        { index: 2, count: 2 },
+      ]);
+    });
+
+    it('refuses parts out of order, or a malformed label, with a 400 that says what is wrong', async () => {
+      for (const [attachments, path, message] of [
+        [[part(0, 2), part(1, 1)], 'attachments', 'page order'],
+        [[part(0, 3), part(1, 2)], 'attachments.0.page_part', 'at most count'],
+        [[part(0, 1, 'two'), part(1, 2)], 'attachments.0.page_part.count', ''],
+      ] as const) {
+        const res = await post([...attachments]);
+        expect(res.status).toBe(400);
+        const { error } = apiError.parse(await res.json());
+        const issue = error.issues?.find((i) => i.path === path);
+        expect(issue?.message, JSON.stringify(error)).toContain(message);
+      }
+    });
+  });
 });
 
 describe.each(testDatabases())('intake rate limit on $name', (database) => {

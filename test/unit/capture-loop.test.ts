@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stitchPage } from '../../extension/lib/capture/loop.ts';
 import { type CaptureClock, pacedCapture } from '../../extension/lib/capture/pacing.ts';
+import { finishedParts, planParts } from '../../extension/lib/capture/parts.ts';
 import { pinnedStep } from '../../extension/lib/capture/pinned.ts';
 import { planStitch, type StitchTile } from '../../extension/lib/capture/stitch-plan.ts';
 import type { TileView } from '../../extension/lib/messages.ts';
@@ -171,6 +172,29 @@ describe('the capture loop, with a fake tab and clock', () => {
       [800, 800, 0],
       [1200, 1600, 400],
     ]);
+  });
+
+  it('has every part of a tall page but the last final while captures go on, so it is encoded meanwhile', async () => {
+    // 20,000 CSS px at ratio 1 with a 28 px band: two parts, cut near row 10,000.
+    const tab = fakeTab({ height: 20_000 });
+    const p = plan(20_000);
+    const parts = planParts(p.canvas.height, 28);
+    expect(parts).toHaveLength(2);
+    const finalAt = new Map<number, number>();
+    const pixels = {
+      capture: tab.pixels.capture,
+      async draw(shot: string, tile: StitchTile) {
+        await tab.pixels.draw(shot, tile);
+        for (const i of finishedParts(parts, tile.destY + tile.source.height)) {
+          if (!finalAt.has(i)) finalAt.set(i, tab.now());
+        }
+      },
+    };
+    await stitchPage(tab.page, pixels, p, viewport);
+    // The first part was final with about half the captures still to take: seconds for its encoding.
+    const last = tab.shots.at(-1)?.at ?? 0;
+    expect(last - (finalAt.get(0) ?? last)).toBeGreaterThan(5000);
+    expect(finalAt.has(1)).toBe(false);
   });
 
   it('places a capture where the page really scrolled to, at ratio 2', async () => {

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { inMegabytes, LIMITS } from '../../../shared/limits.ts';
 import { ACCEPTED_FILES } from '../../components/CaptureSeries.tsx';
 import { t } from '../../lib/i18n.ts';
+import { canMove } from '../../lib/report/series.ts';
 import type { Draft } from '../../lib/store.ts';
 import { getDraft } from '../../lib/store.ts';
 import type { DraftSync } from './draft-sync.ts';
@@ -48,6 +49,7 @@ export function useAttachments(
     message,
     move(index: number, by: -1 | 1) {
       update((d) => {
+        if (!canMove(d.captures, index, by)) return d;
         const captures = [...d.captures];
         const [moved] = captures.splice(index, 1);
         if (moved) captures.splice(index + by, 0, moved);

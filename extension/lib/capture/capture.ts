@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../shared/limits.ts';
 import type { CaptureMethod } from '../../../shared/schemas/report.ts';
 import {
   type PageMessage,
@@ -9,9 +10,10 @@ import {
   walked,
 } from '../messages.ts';
 import { bandHeight, drawBand, withBand } from './band.ts';
-import { encodeCompact } from './encode.ts';
+import { encodeCompact, encodeSharp } from './encode.ts';
 import { stitchPage } from './loop.ts';
 import { type CaptureClock, pacedCapture } from './pacing.ts';
+import { cutParts, finishedParts, type PartRows, planParts, slicesOf } from './parts.ts';
 import { planStitch } from './stitch-plan.ts';
 
 export interface CaptureResult {
@@ -20,6 +22,8 @@ export interface CaptureResult {
   width: number;
   height: number;
   truncated: boolean;
+  /** One part of a whole page cut for its height ("Whole page 2/3"), counted from 1. */
+  part?: { index: number; count: number };
 }
 
 /** The browser calls a capture makes, passed in so that a test can fake the tab and the clock. */
@@ -69,6 +73,19 @@ interface Taken {
   truncated: boolean;
 }
 
+/** A whole page taken, its parts perhaps encoding already: `encoded` finishes them, in page order. */
+interface TakenPage {
+  encoded(): Promise<CaptureResult[]>;
+}
+
+/**
+ * The bytes one part of a whole page may take before it goes lossy: under the intake's limit for a
+ * file with room to spare, and the parts together (three at most, at the canvas' 32,767 rows) under
+ * 60 % of a report's, leaving the rest for the viewport, the steps and attached files.
+ */
+const partMaxBytes = (count: number) =>
+  Math.floor(Math.min(0.8 * LIMITS.maxFileBytes, (0.6 * LIMITS.maxReportBytes) / count));
+
 /**
  * Captures a tab the way support needs it: first the visible viewport, pixel-true and at once, then
  * the whole page. Private fields are masked in the page before either capture, and the page is put
@@ -78,7 +95,7 @@ async function captureTab(shell: Shell, tab: Tab, at: Date) {
   const { ask, captureVisible } = shell;
   const metrics = pageMetrics.parse(await ask(tab.id, { type: 'prepare' }));
   let viewport: CaptureResult;
-  let full: Taken;
+  let full: TakenPage;
   try {
     const shot = await captureVisible(tab.windowId);
     // The page walks itself for lazy content while the viewport is decoded and encoded here: done
@@ -94,11 +111,11 @@ async function captureTab(shell: Shell, tab: Tab, at: Date) {
     viewport = await encode(banded(await decode(shot), 'viewport', metrics, at, false));
     full = walk
       ? await stitch(shell, tab, walked.parse(await walk), at)
-      : await render(ask, tab.id, metrics, at);
+      : inParts(await render(ask, tab.id, metrics, at), metrics);
   } finally {
     await ask(tab.id, { type: 'restore' }).catch(() => {});
   }
-  return { metrics, viewport, fullPage: await encode(full) };
+  return { metrics, viewport, fullPage: await full.encoded() };
 }
 
 /** Only the viewport, for the steps of a series. */
@@ -115,14 +132,16 @@ async function captureViewport({ ask, captureVisible }: Shell, tab: Tab, at: Dat
 
 /**
  * Scroll-and-stitch of the real pixels (loop.ts): every fixed element once, sticky ones in the flow.
- * A page still growing where the walk stopped is captured to the cap, and says so.
+ * A page still growing where the walk stopped is captured to the cap, and says so. A page taller than
+ * one part is drawn straight into its parts (parts.ts), and each part but the last is encoded as soon
+ * as its rows are drawn, while the capture goes on; only the last waits for the end.
  */
 async function stitch(
   { ask, captureVisible }: Shell,
   tab: Tab,
   { metrics, endless }: Walked,
   at: Date,
-): Promise<Taken> {
+): Promise<TakenPage> {
   const plan = planStitch({
     scrollHeight: metrics.scrollHeight,
     viewportWidth: metrics.viewportWidth,
@@ -131,9 +150,15 @@ async function stitch(
     ...(endless ? { maxCssHeight: GROWING_MAX_HEIGHT } : {}),
   });
   const scale = plan.canvas.width / metrics.viewportWidth;
-  // Room for the band from the start: copying a whole page into a taller canvas takes a while.
-  let canvas = new OffscreenCanvas(plan.canvas.width, plan.canvas.height + bandHeight(scale));
-  const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  const band = bandHeight(scale);
+  const width = plan.canvas.width;
+  const planned = planParts(plan.canvas.height, band);
+  const maxBytes = partMaxBytes(planned.length);
+  // Room for the band below the last part from the start: copying a part into a taller canvas takes a while.
+  const sheets = planned.map(
+    (p, i) => new OffscreenCanvas(width, p.end - p.start + (i === planned.length - 1 ? band : 0)),
+  );
+  const early = new Map<number, Promise<Blob>>();
   const stitched = await stitchPage(
     {
       scroll: async (y) => tileView.parse(await ask(tab.id, { type: 'scroll', y })),
@@ -143,22 +168,84 @@ async function stitch(
       capture: () => captureVisible(tab.windowId),
       async draw(shot, tile) {
         const bitmap = await decode(shot);
-        const { x, y, width, height } = tile.source;
-        ctx.drawImage(bitmap, x, y, width, height, 0, tile.destY, width, height);
+        const { x, y, width: w, height } = tile.source;
+        for (const slice of slicesOf(planned, { sourceY: y, destY: tile.destY, height })) {
+          const ctx = sheets[slice.part]?.getContext('2d') as OffscreenCanvasRenderingContext2D;
+          ctx.drawImage(bitmap, x, slice.sourceY, w, slice.height, 0, slice.destY, w, slice.height);
+        }
         bitmap.close();
+        // A part whose rows are all drawn is final: encoded now, it costs no time after the last tile.
+        for (const i of finishedParts(planned, tile.destY + height)) {
+          const sheet = sheets[i];
+          if (early.has(i) || !sheet) continue;
+          const encoding = encodeSharp(sheet, maxBytes);
+          // Awaited by `encoded()`; unawaited only when the capture fails later, which reports its own error.
+          encoding.catch(() => {});
+          early.set(i, encoding);
+        }
       },
     },
     plan,
     { devicePixelRatio: metrics.devicePixelRatio },
   );
   // The page got shorter while it was captured: the image ends where the page did.
-  if (stitched.height < plan.canvas.height) {
-    const shorter = new OffscreenCanvas(canvas.width, stitched.height + bandHeight(scale));
-    (shorter.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(canvas, 0, 0);
-    canvas = shorter;
+  const parts = cutParts(planned, stitched.height);
+  const lastIndex = parts.length - 1;
+  const last = parts[lastIndex] as PartRows;
+  const lastRows = last.end - last.start;
+  let lastSheet = sheets[lastIndex] as OffscreenCanvas;
+  if (lastSheet.height !== lastRows + band) {
+    const shorter = new OffscreenCanvas(width, lastRows + band);
+    (shorter.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(lastSheet, 0, 0);
+    lastSheet = shorter;
+    // Encoded early without the band, as it was not the last part then.
+    early.delete(lastIndex);
   }
-  drawBand(canvas, stitched.height, metrics.url, at, scale);
-  return { canvas, method: 'stitched', truncated: stitched.truncated };
+  drawBand(lastSheet, lastRows, metrics.url, at, scale);
+  const finals = parts.map((_, i) => (i === lastIndex ? lastSheet : (sheets[i] as OffscreenCanvas)));
+  return {
+    encoded: () =>
+      Promise.all(
+        finals.map(async (sheet, i) => ({
+          blob: await (early.get(i) ?? encodeSharp(sheet, maxBytes)),
+          method: 'stitched' as const,
+          width: sheet.width,
+          height: sheet.height,
+          truncated: stitched.truncated,
+          ...(finals.length > 1 ? { part: { index: i + 1, count: finals.length } } : {}),
+        })),
+      ),
+  };
+}
+
+/** A whole page taken in one canvas with its band (html2canvas): cut into parts when too tall. */
+function inParts({ canvas, method, truncated }: Taken, metrics: PageMetrics): TakenPage {
+  const band = bandHeight(canvas.width / metrics.viewportWidth);
+  const parts = planParts(canvas.height - band, band);
+  const maxBytes = partMaxBytes(parts.length);
+  const sheets =
+    parts.length === 1
+      ? [canvas]
+      : parts.map((p, i) => {
+          const rows = p.end - p.start + (i === parts.length - 1 ? band : 0);
+          const sheet = new OffscreenCanvas(canvas.width, rows);
+          const ctx = sheet.getContext('2d') as OffscreenCanvasRenderingContext2D;
+          ctx.drawImage(canvas, 0, p.start, canvas.width, rows, 0, 0, canvas.width, rows);
+          return sheet;
+        });
+  return {
+    encoded: () =>
+      Promise.all(
+        sheets.map(async (sheet, i) => ({
+          blob: await encodeSharp(sheet, maxBytes),
+          method,
+          width: sheet.width,
+          height: sheet.height,
+          truncated,
+          ...(sheets.length > 1 ? { part: { index: i + 1, count: sheets.length } } : {}),
+        })),
+      ),
+  };
 }
 
 /** The html2canvas fallback for pages that scroll inside a container. */

@@ -13,6 +13,7 @@ export interface Outgoing {
   kind: AttachmentMeta['kind'];
   method?: CaptureMethod;
   truncated?: boolean;
+  part?: { index: number; count: number };
 }
 
 /** file0, file1 … in the order given, with names made unique so a help desk keeps every one. */
@@ -29,6 +30,7 @@ export function attachmentParts(outgoing: readonly Outgoing[]): { meta: Attachme
       kind: o.kind,
       ...(o.method ? { method: o.method } : {}),
       ...(o.truncated ? { truncated: true } : {}),
+      ...(o.part ? { page_part: o.part } : {}),
     });
     parts.push({ part, name, blob: o.blob });
   });
@@ -62,6 +64,7 @@ export function outgoingOf(draft: Draft): Outgoing[] {
       kind: 'capture' as const,
       method: c.method,
       truncated: c.truncated,
+      ...(c.part ? { part: c.part } : {}),
     })),
     ...(draft.files ?? []).map((f) => ({ name: f.name, blob: f.blob, kind: 'file' as const })),
   ];

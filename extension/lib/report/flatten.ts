@@ -1,5 +1,6 @@
+import { LIMITS } from '../../../shared/limits.ts';
 import { type Annotation, drawAnnotations } from '../annotations.ts';
-import { encodeCompact, extensionFor } from '../capture/encode.ts';
+import { encodeCompact, encodeSharp, extensionFor } from '../capture/encode.ts';
 import type { Capture } from '../store.ts';
 
 /** Draws a capture with its marks on top: what the flattened image shows, on any 2D context. */
@@ -26,6 +27,10 @@ export async function flattenCapture(capture: Capture): Promise<{ name: string; 
   if (!ctx) throw new Error('this browser cannot draw the marks into the image');
   paintFlattened(ctx, bitmap, capture.annotations, bitmap.width, bitmap.height);
   bitmap.close();
-  const blob = await encodeCompact(canvas);
+  // A whole page (or a part of one) stays sharp with its marks, as it was captured.
+  const blob =
+    capture.method === 'stitched' || capture.method === 'html2canvas'
+      ? await encodeSharp(canvas, Math.max(capture.original.size, 0.8 * LIMITS.maxFileBytes))
+      : await encodeCompact(canvas);
   return { name: capture.name.replace(/(\.[a-z0-9]+)?$/i, `.${extensionFor(blob)}`), blob };
 }

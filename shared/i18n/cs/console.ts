@@ -167,6 +167,7 @@ export const consoleMessages = {
   'console.method.stitched': 'Celá stránka (složená)',
   'console.method.html2canvas': 'Celá stránka (překreslená)',
   'console.method.upload': 'Nahraný obrázek',
+  'console.report.part': '{what} {index}/{count}',
   'console.kind.capture': 'Snímek',
   'console.kind.file': 'Soubor',
   'console.connector.email': 'E-mail',

@@ -157,6 +157,7 @@ export const formMessages = {
   'report.series.method.stitched': 'Celá stránka',
   'report.series.method.html2canvas': 'Celá stránka (vykreslená)',
   'report.series.method.upload': 'Nahraný obrázek',
+  'report.series.part': '{what} {index}/{count}',
   'report.series.marks': '{count, plural, one {# značka} few {# značky} many {# značky} other {# značek}}',
   'report.series.truncated': 'oříznuto na maximální velikost',
   'report.series.moveUp': 'Posunout snímek obrazovky {n} nahoru',

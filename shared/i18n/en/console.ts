@@ -160,6 +160,8 @@ export const consoleMessages = {
   'console.method.stitched': 'Full page (stitched)',
   'console.method.html2canvas': 'Full page (redrawn)',
   'console.method.upload': 'Uploaded image',
+  /** One part of a whole page cut for its height: "Full page (stitched) 2/3". */
+  'console.report.part': '{what} {index}/{count}',
   'console.kind.capture': 'Capture',
   'console.kind.file': 'File',
   'console.connector.email': 'E-mail',

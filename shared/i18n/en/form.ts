@@ -149,6 +149,8 @@ export const formMessages = {
   'report.series.method.stitched': 'Whole page',
   'report.series.method.html2canvas': 'Whole page (rendered)',
   'report.series.method.upload': 'Uploaded image',
+  /** One part of a whole page cut for its height: "Whole page 2/3". */
+  'report.series.part': '{what} {index}/{count}',
   'report.series.marks': '{count, plural, one {# mark} other {# marks}}',
   'report.series.truncated': 'cut at the size limit',
   'report.series.moveUp': 'Move screenshot {n} up',

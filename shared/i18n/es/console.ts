@@ -164,6 +164,7 @@ export const consoleMessages = {
   'console.method.stitched': 'Página completa (unida)',
   'console.method.html2canvas': 'Página completa (redibujada)',
   'console.method.upload': 'Imagen subida',
+  'console.report.part': '{what} {index}/{count}',
   'console.kind.capture': 'Captura',
   'console.kind.file': 'Archivo',
   'console.connector.email': 'Correo electrónico',

@@ -160,6 +160,7 @@ export const formMessages = {
   'report.series.method.stitched': 'Página completa',
   'report.series.method.html2canvas': 'Página completa (renderizada)',
   'report.series.method.upload': 'Imagen subida',
+  'report.series.part': '{what} {index}/{count}',
   'report.series.marks': '{count, plural, one {# marca} other {# marcas}}',
   'report.series.truncated': 'recortada por el límite de tamaño',
   'report.series.moveUp': 'Subir la captura {n}',

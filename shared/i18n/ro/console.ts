@@ -164,6 +164,7 @@ export const consoleMessages = {
   'console.method.stitched': 'Pagina întreagă (îmbinată)',
   'console.method.html2canvas': 'Pagina întreagă (redesenată)',
   'console.method.upload': 'Imagine încărcată',
+  'console.report.part': '{what} {index}/{count}',
   'console.kind.capture': 'Captură',
   'console.kind.file': 'Fișier',
   'console.connector.email': 'E-mail',

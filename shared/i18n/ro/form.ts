@@ -161,6 +161,7 @@ export const formMessages = {
   'report.series.method.stitched': 'Toată pagina',
   'report.series.method.html2canvas': 'Toată pagina (redată)',
   'report.series.method.upload': 'Imagine încărcată',
+  'report.series.part': '{what} {index}/{count}',
   'report.series.marks': '{count, plural, one {# marcaj} few {# marcaje} other {# de marcaje}}',
   'report.series.truncated': 'tăiată la limita de dimensiune',
   'report.series.moveUp': 'Mutați mai sus captura de ecran {n}',

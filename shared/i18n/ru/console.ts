@@ -167,6 +167,7 @@ export const consoleMessages = {
   'console.method.stitched': 'Вся страница (склеена)',
   'console.method.html2canvas': 'Вся страница (перерисована)',
   'console.method.upload': 'Загруженное изображение',
+  'console.report.part': '{what} {index}/{count}',
   'console.kind.capture': 'Снимок',
   'console.kind.file': 'Файл',
   'console.connector.email': 'Электронная почта',

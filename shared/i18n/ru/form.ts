@@ -156,6 +156,7 @@ export const formMessages = {
   'report.series.method.stitched': 'Вся страница',
   'report.series.method.html2canvas': 'Вся страница (отрисовка)',
   'report.series.method.upload': 'Загруженное изображение',
+  'report.series.part': '{what} {index}/{count}',
   'report.series.marks':
     '{count, plural, one {# пометка} few {# пометки} many {# пометок} other {# пометки}}',
   'report.series.truncated': 'обрезано по ограничению размера',

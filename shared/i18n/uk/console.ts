@@ -166,6 +166,7 @@ export const consoleMessages = {
   'console.method.stitched': 'Уся сторінка (склеєна)',
   'console.method.html2canvas': 'Уся сторінка (перемальована)',
   'console.method.upload': 'Завантажене зображення',
+  'console.report.part': '{what} {index}/{count}',
   'console.kind.capture': 'Знімок',
   'console.kind.file': 'Файл',
   'console.connector.email': 'Електронна пошта',

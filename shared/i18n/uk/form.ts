@@ -158,6 +158,7 @@ export const formMessages = {
   'report.series.method.stitched': 'Уся сторінка',
   'report.series.method.html2canvas': 'Уся сторінка (відтворена)',
   'report.series.method.upload': 'Завантажене зображення',
+  'report.series.part': '{what} {index}/{count}',
   'report.series.marks':
     '{count, plural, one {# позначка} few {# позначки} many {# позначок} other {# позначки}}',
   'report.series.truncated': 'обрізано через обмеження розміру',

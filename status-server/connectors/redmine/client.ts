@@ -14,6 +14,8 @@ export interface Upload {
   token: string;
   filename: string;
   content_type: string;
+  /** Shown beside the file in the issue: how the image was captured ("Whole page 2/3"). */
+  description?: string;
 }
 
 interface Body {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { createTranslator } from '../../../shared/i18n/index.ts';
 import { safeFileName } from '../../domain/file-names.ts';
 import type { Deliver } from '../outgoing.ts';
+import { captureLabel } from '../summary.ts';
 import { redmineClient, type Upload } from './client.ts';
 import type { RedmineConfig } from './config.ts';
 import { issuePayload } from './payload.ts';
@@ -14,12 +16,18 @@ const issueAnswer = z.object({ issue: z.object({ id: z.number().int() }) });
  */
 export function redmineConnector(cfg: RedmineConfig, locale: string): Deliver {
   const redmine = redmineClient(cfg);
+  const t = createTranslator(locale);
   return async (out) => {
     const uploads: Upload[] = [];
+    // In the report's order, so the parts of a whole page come top to bottom, each labelled.
     for (const a of out.stored.attachments) {
-      uploads.push(
-        await redmine.upload(safeFileName(a.name, a.content_type), a.content_type, await out.file(a)),
+      const upload = await redmine.upload(
+        safeFileName(a.name, a.content_type),
+        a.content_type,
+        await out.file(a),
       );
+      const label = captureLabel(a, t);
+      uploads.push(label ? { ...upload, description: label } : upload);
     }
     const created = await redmine.post('/issues.json', issuePayload(cfg, out, uploads, locale), issueAnswer);
     return { external_ref: `redmine#${created.issue.id}` };

@@ -1,6 +1,7 @@
+import { createTranslator } from '../../../shared/i18n/index.ts';
 import { safeFileName } from '../../domain/file-names.ts';
 import type { AttachmentUrl, OutgoingReport } from '../outgoing.ts';
-import { summarise, toPlainText } from '../summary.ts';
+import { captureLabel, summarise, toPlainText } from '../summary.ts';
 
 /**
  * The event envelope Standard Webhooks recommends: `type`, `timestamp` of the event, and `data`.
@@ -11,6 +12,7 @@ import { summarise, toPlainText } from '../summary.ts';
  */
 export function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl, locale: string) {
   const { row, report: r, attachments } = out.stored;
+  const t = createTranslator(locale);
   return {
     type: 'report.received',
     timestamp: row.received_at,
@@ -42,6 +44,9 @@ export function payload(out: OutgoingReport, attachmentUrl: AttachmentUrl, local
         kind: a.kind,
         method: a.method ?? undefined,
         truncated: a.truncated === 1,
+        // A part of a whole page cut for its height, in page order: { index: 2, count: 3 }.
+        ...(a.page_part ? { page_part: a.page_part } : {}),
+        label: captureLabel(a, t),
         content_type: a.content_type,
         size: a.size,
         width: a.width,

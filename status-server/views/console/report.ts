@@ -55,13 +55,20 @@ function impactText(r: Report, ctx: ConsoleContext): string | undefined {
   return [i.text ?? '', counts.join(' · ')].filter(Boolean).join('\n') || undefined;
 }
 
+/** "Full page (stitched)", or "Full page (stitched) 2/3" for a part of a page cut for its height. */
+function methodText(what: string, a: AttachmentRow, ctx: ConsoleContext): string {
+  return a.page_part ? ctx.t('console.report.part', { what, ...a.page_part }) : what;
+}
+
 function attachment(reference: string, a: AttachmentRow, ctx: ConsoleContext): Html {
   const src = `${reportHref(reference)}/attachments/${a.position}`;
   // As the download names it: a name stored before intake made names safe may hold a bidi override.
   const name = safeFileName(a.name, a.content_type);
   const method = captureMethod.safeParse(a.method);
   const details = [
-    method.success ? ctx.t(`console.method.${method.data}`) : ctx.t(`console.kind.${a.kind}`),
+    method.success
+      ? methodText(ctx.t(`console.method.${method.data}`), a, ctx)
+      : ctx.t(`console.kind.${a.kind}`),
     a.width && a.height ? `${a.width} × ${a.height}` : '',
     ctx.t('console.report.kilobytes', { n: Math.ceil(a.size / 1024) }),
     a.truncated ? ctx.t('console.report.truncated') : '',
