@@ -34,6 +34,7 @@ import {
   CORPUS_PAGES,
   type CorpusPage,
   judge,
+  openCorpusPage,
   pageFacts,
   referenceShot,
   serveCorpus,
@@ -315,19 +316,7 @@ interface CorpusRun {
 
 /** One corpus page, reported as a person would, judged as the capture test judges it. */
 async function corpusRun(b: ExtensionBrowser, site: { url: string; other: string }, entry: CorpusPage) {
-  const page = await b.context.newPage();
-  await page.goto(`${site.url}/${entry.file}?other=${encodeURIComponent(site.other)}`, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready);
-  if (entry.zoom) {
-    await b.worker.evaluate(
-      async ([url, zoom]) => {
-        const [tab] = await chrome.tabs.query({ url: url as string });
-        if (tab?.id !== undefined) await chrome.tabs.setZoom(tab.id, zoom as number);
-      },
-      [page.url(), entry.zoom] as const,
-    );
-    await page.waitForFunction((z) => devicePixelRatio === z, entry.zoom);
-  }
+  const page = await openCorpusPage(b, site, entry);
   const facts = await pageFacts(page, entry.reference);
   await takeMarks(b);
   const { reportPage: form, draftId } = await reportPage(b, page);

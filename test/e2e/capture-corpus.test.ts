@@ -8,6 +8,7 @@ import {
   CORPUS_PAGES,
   type CorpusPage,
   judge,
+  openCorpusPage,
   pageFacts,
   referenceShot,
   serveCorpus,
@@ -22,14 +23,6 @@ import {
   type StatusServer,
   startStatusServer,
 } from './helpers/harness.ts';
-
-/** The extension API as the service worker sees it, as far as zoom goes. */
-declare const chrome: {
-  tabs: {
-    query(q: { url: string }): Promise<{ id?: number }[]>;
-    setZoom(tabId: number, factor: number): Promise<void>;
-  };
-};
 
 /** The least match against Chromium's own full-page screenshot, outside the band. */
 const MIN_MATCH = 99.5;
@@ -73,19 +66,7 @@ describe('capturing real-site patterns: every fixed or sticky element once, noth
   });
 
   const capture = async (entry: CorpusPage) => {
-    const page = await b.context.newPage();
-    await page.goto(`${site.url}/${entry.file}?other=${encodeURIComponent(site.other)}`);
-    await page.evaluate(() => document.fonts.ready);
-    if (entry.zoom) {
-      await b.worker.evaluate(
-        async ([url, zoom]) => {
-          const [tab] = await chrome.tabs.query({ url: url as string });
-          if (tab?.id !== undefined) await chrome.tabs.setZoom(tab.id, zoom as number);
-        },
-        [page.url(), entry.zoom] as const,
-      );
-      await page.waitForFunction((z) => devicePixelRatio === z, entry.zoom);
-    }
+    const page = await openCorpusPage(b, site, entry);
     const facts = await pageFacts(page, entry.reference);
     // The person is halfway down, with something focused, and fixed and sticky elements watched.
     await page.evaluate(() => {

@@ -6,6 +6,7 @@ import pixelmatch from 'pixelmatch';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { makePng } from '../../helpers/images.ts';
+import type { ExtensionBrowser } from './harness.ts';
 
 /**
  * The corpus of pages modelled on real sites (test/e2e/pages/corpus), each a pattern full-page
@@ -112,6 +113,39 @@ export async function serveCorpus(): Promise<{ url: string; other: string; close
       await close(second);
     },
   };
+}
+
+/** The extension API as the service worker sees it, as far as zoom goes. */
+declare const chrome: {
+  tabs: {
+    query(q: { url: string }): Promise<{ id?: number }[]>;
+    setZoom(tabId: number, factor: number): Promise<void>;
+  };
+};
+
+/**
+ * Opens a corpus page in a new tab as a person would find it: loaded, its fonts ready, and at the
+ * page's zoom (set through the extension's browser, as a person's ctrl-+ would be).
+ */
+export async function openCorpusPage(
+  b: ExtensionBrowser,
+  site: { url: string; other: string },
+  entry: CorpusPage,
+): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(`${site.url}/${entry.file}?other=${encodeURIComponent(site.other)}`, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  if (entry.zoom) {
+    await b.worker.evaluate(
+      async ([url, zoom]) => {
+        const [tab] = await chrome.tabs.query({ url: url as string });
+        if (tab?.id !== undefined) await chrome.tabs.setZoom(tab.id, zoom as number);
+      },
+      [page.url(), entry.zoom] as const,
+    );
+    await page.waitForFunction((z) => devicePixelRatio === z, entry.zoom);
+  }
+  return page;
 }
 
 /** What the page says about itself before the capture, in CSS px of the document. */
