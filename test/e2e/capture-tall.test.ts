@@ -22,6 +22,11 @@ const WEBP_MAX_SIDE = 16_383;
 const BAND = [17, 24, 39];
 /** Text areas within a few levels of Chromium's own screenshot: a lossless capture of the same page. */
 const MIN_TEXT_MATCH = 99.5;
+/** container.html: rows of 300 px and a 2 px border, enough of them to be taller than one part. */
+const CONTAINER_ROWS = 70;
+const CONTAINER_ROW = 302;
+const PINK = [255, 221, 238];
+const WHITE = [255, 255, 255];
 
 describe('a page taller than a WebP can be, captured in parts that keep small text sharp', () => {
   let site: Awaited<ReturnType<typeof servePages>>;
@@ -151,5 +156,45 @@ describe('a page taller than a WebP can be, captured in parts that keep small te
     const second = html.indexOf('full-page-2of2.png · Full page (stitched) 2/2');
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
+  }, 120_000);
+
+  it('cuts a tall page that scrolls inside a container, rendered by html2canvas, into the same parts', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${site.url}/container.html?rows=${CONTAINER_ROWS}`);
+    const scrollHeight = await page.evaluate(
+      () => (document.getElementById('scroller') as HTMLElement).scrollHeight,
+    );
+    expect(scrollHeight).toBeGreaterThan(WEBP_MAX_SIDE);
+    const { reportPage: form, draftId } = await reportPage(b, page);
+    const captures = await readCaptures(form, draftId);
+    if (process.env.SNAPDESK_E2E_SHOTS)
+      await saveCaptures(form, draftId, process.env.SNAPDESK_E2E_SHOTS, 'container-tall');
+    expect(captures.map((c) => c.name.replace(/^viewport\.\w+$/, 'viewport'))).toEqual([
+      'full-page-1of2.png',
+      'full-page-2of2.png',
+      'viewport',
+    ]);
+    const parts = captures.slice(0, 2);
+    for (const p of parts) {
+      expect(p.method).toBe('html2canvas');
+      expect(p.height).toBeLessThanOrEqual(WEBP_MAX_SIDE);
+      expect(p.truncated).toBe(false);
+    }
+    const [first, last] = parts as [(typeof parts)[0], (typeof parts)[0]];
+    expect(first.height + last.height).toBe(scrollHeight + BAND_CSS_HEIGHT);
+    expect(near(last.left[last.height - 2] as number[], BAND, 4)).toBe(true);
+    expect(near(first.left[first.height - 2] as number[], BAND, 4)).toBe(false);
+    // Row by row, the parts stacked are the container's rows in order, the cut between them
+    // included: odd rows pink, even rows white, each with its border below.
+    const stacked = [...first.middle, ...last.middle.slice(0, last.height - BAND_CSS_HEIGHT)];
+    const wrong = stacked.filter((rgb, y) => {
+      const inRow = y % CONTAINER_ROW;
+      if (inRow < 2 || inRow >= CONTAINER_ROW - 4) return false; // borders, anti-aliased
+      const pink = Math.floor(y / CONTAINER_ROW) % 2 === 0;
+      return !near(rgb, pink ? PINK : WHITE, 12);
+    });
+    expect(wrong).toHaveLength(0);
+    await form.close();
+    await page.close();
   }, 120_000);
 });
