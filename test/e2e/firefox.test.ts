@@ -21,6 +21,8 @@ const MAGENTA = [255, 0, 255];
 const BAND = [17, 24, 39];
 /** The band's height in CSS pixels (extension/lib/capture/band.ts). */
 const BAND_CSS_HEIGHT = 28;
+/** Parts of a whole page are at most this tall (extension/lib/capture/parts.ts). */
+const WEBP_MAX_SIDE = 16_383;
 
 // A developer without Firefox ESR skips this file and is told so; CI must have it.
 const firefoxMissing = !existsSync(FIREFOX_PATH);
@@ -172,5 +174,72 @@ describe.skipIf(firefoxMissing)(
       await form.close();
       await page.close();
     }, 120_000);
+
+    it('cuts a page taller than one image into sharp parts, sent in page order', async () => {
+      const page = await ff.browser.newPage();
+      await page.goto(`${site.url}/tall_text.html`);
+      await page.bringToFront();
+      const { pageHeight, innerHeight, dpr } = await page.evaluate(() => ({
+        pageHeight: document.documentElement.scrollHeight,
+        innerHeight: window.innerHeight,
+        dpr: window.devicePixelRatio,
+      }));
+      expect(pageHeight * dpr).toBeGreaterThan(WEBP_MAX_SIDE);
+
+      const before = new Set(await ff.browser.pages());
+      await ff.clickToolbarButton();
+      const { page: form, url } = await ff.waitForTab(`${ff.origin}/report.html?draft=`, before, 90_000);
+      const draftId = new URL(url).searchParams.get('draft') as string;
+      const captures = await readCaptures(evaluating(form), draftId);
+      expect(captures.map((c) => c.name.replace(/\.\w+$/, ''))).toEqual([
+        'full-page-1of2',
+        'full-page-2of2',
+        'viewport',
+      ]);
+      const parts = captures.slice(0, 2);
+      const band = Math.round(BAND_CSS_HEIGHT * dpr);
+      for (const p of parts) {
+        expect(p.method).toBe('stitched');
+        expect(p.height).toBeLessThanOrEqual(WEBP_MAX_SIDE);
+        // Lossless, so small text stays sharp: PNG, or WebP at quality 1 where Firefox's PNG is too big.
+        expect(['image/png', 'image/webp']).toContain(p.type);
+      }
+      const [first, last] = parts as [(typeof parts)[0], (typeof parts)[0]];
+      const tiles = Math.ceil(pageHeight / innerHeight);
+      expect(
+        Math.abs(first.height + last.height - (Math.round(pageHeight * dpr) + band)),
+      ).toBeLessThanOrEqual(tiles);
+      expect(near(last.left[last.height - 2] as number[], BAND, 4)).toBe(true);
+      expect(near(first.left[first.height - 2] as number[], BAND, 4)).toBe(false);
+
+      const title = 'Firefox: the codes at the end of the rules are unreadable';
+      await form.click('[data-testid="report-type-bug"]');
+      await fill(form, 'report-title', title);
+      await fill(form, 'report-description', 'The codes at the end of each rule cannot be read.');
+      await fill(form, 'report-stepsToReproduce', '1. Open the rules page\n2. Read the codes');
+      await form.click('[data-testid="report-priority-normal"]');
+      await fill(form, 'report-contactEmail', 'ana@example.com');
+      await form.click('[data-testid="send"]');
+      await poll('the sent reference', () => textOf(form, 'sent-reference'), 60_000);
+      const { db } = server.running.store;
+      const row = await db
+        .selectFrom('reports')
+        .select('id')
+        .where('title', '=', title)
+        .executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('report_attachments')
+        .select(['name', 'height'])
+        .where('report_id', '=', row.id)
+        .orderBy('position')
+        .execute();
+      expect(stored.map((a) => [a.name.replace(/\.\w+$/, ''), a.height])).toEqual([
+        ['full-page-1of2', first.height],
+        ['full-page-2of2', last.height],
+        ['viewport', captures[2]?.height],
+      ]);
+      await form.close();
+      await page.close();
+    }, 180_000);
   },
 );
