@@ -4,6 +4,7 @@ import { contactEmailOf, reportInput } from '../../extension/lib/report/fields.t
 import { addAnswerFiles } from '../../extension/lib/requests/answer-files.ts';
 import {
   applyBatch,
+  FOLLOW_CLOSED_DAYS,
   isNews,
   MAX_BATCH,
   notificationId,
@@ -26,6 +27,7 @@ import {
 } from '../../shared/schemas/report.ts';
 
 const T0 = '2026-11-23T10:00:00.000Z';
+const DAY = 86_400_000;
 
 function sent(reference: string, extra: Partial<SentReport> = {}): SentReport {
   return {
@@ -71,12 +73,36 @@ describe('which requests the watcher asks about', () => {
       }),
       sent('SD-4', { sentAt: '2026-11-04T00:00:00Z', forgotten: true }),
     ];
-    expect(watchedReferences(list)).toEqual([
+    // SD-3 closed 20 days before this check: no longer asked about.
+    const later = new Date(Date.parse(T0) + 20 * DAY);
+    expect(watchedReferences(list, later)).toEqual([
       { reference: 'SD-2', secret: 'secret-SD-2' },
       { reference: 'SD-1', secret: 'secret-SD-1' },
     ]);
     const many = Array.from({ length: MAX_BATCH + 5 }, (_, i) => sent(`SD-${i + 1}`));
-    expect(watchedReferences(many)).toHaveLength(MAX_BATCH);
+    expect(watchedReferences(many, later)).toHaveLength(MAX_BATCH);
+  });
+
+  it('asks about a request closed lately along with the open ones, never in a call of its own', () => {
+    const closed = (days: number) => ({
+      state: 'closed' as const,
+      stateChangedAt: new Date(Date.parse(T0) - days * DAY).toISOString(),
+      latestComment: null,
+      events: 3,
+    });
+    const now = new Date(T0);
+    const list = [
+      sent('SD-1', { sentAt: '2026-11-01T00:00:00Z', request: closed(FOLLOW_CLOSED_DAYS - 1) }),
+      sent('SD-2', { sentAt: '2026-11-02T00:00:00Z', request: closed(FOLLOW_CLOSED_DAYS + 1) }),
+      sent('SD-3', { sentAt: '2026-10-01T00:00:00Z' }),
+    ];
+    expect(watchedReferences(list, now).map((r) => r.reference)).toEqual(['SD-3', 'SD-1']);
+    expect(watchedReferences(list.slice(0, 2), now)).toEqual([]);
+    // Support reopening it is news, told like any other change.
+    const { changes } = applyBatch(list, { reports: [summary('SD-1', 'in_progress')], unknown: [] }, T0);
+    expect(changes).toEqual([
+      { reference: 'SD-1', title: 'Title of SD-1', state: 'in_progress', comment: null },
+    ]);
   });
 
   it('counts the requests waiting for the person for the badge', () => {
@@ -154,7 +180,7 @@ describe('what a batched answer changes and whom it tells', () => {
     const { updated, changes } = applyBatch([sent('SD-11')], { reports: [], unknown: ['SD-11'] }, T0);
     expect(changes).toEqual([]);
     expect(updated[0]?.forgotten).toBe(true);
-    expect(watchedReferences(updated)).toEqual([]);
+    expect(watchedReferences(updated, new Date(T0))).toEqual([]);
   });
 });
 

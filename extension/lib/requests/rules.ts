@@ -14,16 +14,42 @@ export const WATCH_PERIOD_MINUTES = 1;
 /** A comment in a notification is cut here: the notification is a pointer, My reports has the rest. */
 const COMMENT_CHARS = 180;
 
+/**
+ * A closed request is still asked about this long after it closed, in the calls made for open ones:
+ * help desks reopen issues, and the person should hear of it.
+ */
+export const FOLLOW_CLOSED_DAYS = 14;
+const DAY_MS = 86_400_000;
+
 /** Followed until it is closed, unless the server no longer knows it. */
 export function isWatched(report: SentReport): boolean {
   return !report.forgotten && report.request?.state !== 'closed';
 }
 
-/** The references (with their secrets) of the next batched call, newest first; none means no call. */
-export function watchedReferences(sent: readonly SentReport[]): { reference: string; secret: string }[] {
-  return sent
-    .filter(isWatched)
-    .sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0))
+/** Closed within the last `FOLLOW_CLOSED_DAYS`. */
+export function isRecentlyClosed(report: SentReport, now: Date): boolean {
+  return (
+    !report.forgotten &&
+    report.request?.state === 'closed' &&
+    now.getTime() - Date.parse(report.request.stateChangedAt) < FOLLOW_CLOSED_DAYS * DAY_MS
+  );
+}
+
+const newestFirst = (a: SentReport, b: SentReport) =>
+  a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0;
+
+/**
+ * The references (with their secrets) of the next batched call: the open requests, newest first,
+ * then those closed lately, which ride along but never make a call of their own. None means no call.
+ */
+export function watchedReferences(
+  sent: readonly SentReport[],
+  now: Date,
+): { reference: string; secret: string }[] {
+  const open = sent.filter(isWatched);
+  if (open.length === 0) return [];
+  const closed = sent.filter((r) => isRecentlyClosed(r, now));
+  return [...open.sort(newestFirst), ...closed.sort(newestFirst)]
     .slice(0, MAX_BATCH)
     .map(({ reference, secret }) => ({ reference, secret }));
 }

@@ -46,12 +46,13 @@ export interface WatchIo {
 }
 
 /**
- * One check: one batched call for every open request (none while nothing is open), the store
- * updated, a notification for each change the person has not muted, the badge's count redrawn.
+ * One check: one batched call for every open request and those closed lately (none while nothing
+ * is open), the store updated, a notification for each change the person has not muted, the badge's
+ * count redrawn.
  */
 export async function checkRequests(io: WatchIo): Promise<{ asked: boolean; notified: number }> {
   const sent = await io.readSent();
-  const references = watchedReferences(sent);
+  const references = watchedReferences(sent, io.now());
   if (references.length === 0) {
     await Promise.all([io.setAlarm(false), io.setWaiting(waitingCount(sent))]);
     return { asked: false, notified: 0 };
@@ -76,7 +77,10 @@ export async function checkRequests(io: WatchIo): Promise<{ asked: boolean; noti
       await io.notify(notificationId(change.reference), notificationOf(change, words));
   }
   const now = await io.readSent();
-  await Promise.all([io.setWaiting(waitingCount(now)), io.setAlarm(watchedReferences(now).length > 0)]);
+  await Promise.all([
+    io.setWaiting(waitingCount(now)),
+    io.setAlarm(watchedReferences(now, io.now()).length > 0),
+  ]);
   return { asked: true, notified: changes.length };
 }
 
