@@ -76,9 +76,9 @@ async function handle(m: PageMessage): Promise<unknown> {
       return collected();
     case 'prepare': {
       saved ??= savePage();
-      maskPrivateFields();
-      // The masks must be painted before the background captures the first pixels.
-      await painted();
+      // The masks must be painted before the background captures the first pixels; a page with
+      // nothing to mask is captured as it is, without waiting for frames.
+      if (maskPrivateFields() > 0) await painted();
       return collectMetrics() satisfies PageMetrics;
     }
     case 'preload':

@@ -21,9 +21,14 @@ const CARD_NUMBER = /^(?:\d[ -]?){12,18}\d$/;
 /**
  * Covers every password or card field with an opaque box inside the page, so the pixels captured
  * never contain them; boxes are absolutely placed in the document and so scroll with their field.
+ * Returns how many boxes it added or took away: none means the page looks as it did.
  */
 export function maskPrivateFields(): number {
-  for (const el of document.querySelectorAll(`.${MASK_CLASS}`)) el.remove();
+  let changed = 0;
+  for (const el of document.querySelectorAll(`.${MASK_CLASS}`)) {
+    el.remove();
+    changed++;
+  }
   const fields = [...document.querySelectorAll<HTMLInputElement>('input')].filter(
     (el) => el.matches(PRIVATE_SELECTOR) || CARD_NUMBER.test(el.value.trim()),
   );
@@ -45,8 +50,9 @@ export function maskPrivateFields(): number {
       pointerEvents: 'none',
     });
     document.documentElement.appendChild(box);
+    changed++;
   }
-  return fields.length;
+  return changed;
 }
 
 function isFixed(el: Element): boolean {
