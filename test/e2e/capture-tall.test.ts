@@ -6,6 +6,7 @@ import { signedIn } from '../helpers/console.ts';
 import {
   capturePngs,
   configureServer,
+  type DecodedCapture,
   type ExtensionBrowser,
   launchWithExtension,
   near,
@@ -27,6 +28,21 @@ const CONTAINER_ROWS = 70;
 const CONTAINER_ROW = 302;
 const PINK = [255, 221, 238];
 const WHITE = [255, 255, 255];
+
+/** A draft of a page two parts tall: the parts first, in page order, each within WebP's side, then the viewport. */
+function twoParts(captures: DecodedCapture[], method: string): [DecodedCapture, DecodedCapture] {
+  expect(captures.map((c) => c.name.replace(/^viewport\.\w+$/, 'viewport'))).toEqual([
+    'full-page-1of2.png',
+    'full-page-2of2.png',
+    'viewport',
+  ]);
+  const parts = captures.slice(0, 2) as [DecodedCapture, DecodedCapture];
+  for (const p of parts) {
+    expect(p.method).toBe(method);
+    expect(p.height).toBeLessThanOrEqual(WEBP_MAX_SIDE);
+  }
+  return parts;
+}
 
 describe('a page taller than a WebP can be, captured in parts that keep small text sharp', () => {
   let site: Awaited<ReturnType<typeof servePages>>;
@@ -60,20 +76,11 @@ describe('a page taller than a WebP can be, captured in parts that keep small te
     if (process.env.SNAPDESK_E2E_SHOTS)
       await saveCaptures(form, draftId, process.env.SNAPDESK_E2E_SHOTS, 'tall-text');
 
-    expect(captures.map((c) => c.name.replace(/^viewport\.\w+$/, 'viewport'))).toEqual([
-      'full-page-1of2.png',
-      'full-page-2of2.png',
-      'viewport',
-    ]);
-    const parts = captures.slice(0, 2);
-    for (const p of parts) {
-      expect(p.method).toBe('stitched');
-      expect(p.type).toBe('image/png');
-      expect(p.height).toBeLessThanOrEqual(WEBP_MAX_SIDE);
-    }
+    const parts = twoParts(captures, 'stitched');
+    for (const p of parts) expect(p.type).toBe('image/png');
     expect(parts.reduce((sum, p) => sum + p.height, 0)).toBe(pageHeight + BAND_CSS_HEIGHT);
     // The band with the URL and time is below the last part only.
-    const [first, last] = parts as [(typeof parts)[0], (typeof parts)[0]];
+    const [first, last] = parts;
     expect(near(last.left[last.height - 2] as number[], BAND, 4)).toBe(true);
     expect(near(first.left[first.height - 2] as number[], BAND, 4)).toBe(false);
     // The form labels them as support will see them.
@@ -169,18 +176,9 @@ describe('a page taller than a WebP can be, captured in parts that keep small te
     const captures = await readCaptures(form, draftId);
     if (process.env.SNAPDESK_E2E_SHOTS)
       await saveCaptures(form, draftId, process.env.SNAPDESK_E2E_SHOTS, 'container-tall');
-    expect(captures.map((c) => c.name.replace(/^viewport\.\w+$/, 'viewport'))).toEqual([
-      'full-page-1of2.png',
-      'full-page-2of2.png',
-      'viewport',
-    ]);
-    const parts = captures.slice(0, 2);
-    for (const p of parts) {
-      expect(p.method).toBe('html2canvas');
-      expect(p.height).toBeLessThanOrEqual(WEBP_MAX_SIDE);
-      expect(p.truncated).toBe(false);
-    }
-    const [first, last] = parts as [(typeof parts)[0], (typeof parts)[0]];
+    const parts = twoParts(captures, 'html2canvas');
+    for (const p of parts) expect(p.truncated).toBe(false);
+    const [first, last] = parts;
     expect(first.height + last.height).toBe(scrollHeight + BAND_CSS_HEIGHT);
     expect(near(last.left[last.height - 2] as number[], BAND, 4)).toBe(true);
     expect(near(first.left[first.height - 2] as number[], BAND, 4)).toBe(false);
