@@ -125,27 +125,36 @@ export async function loadPageData(db: Db, now: Date, between: Between = noPause
   ]);
   await between();
 
-  const [recent, latest, maintenances, changes, before] = await Promise.all([
-    loadIncidents(
-      db,
-      (q) =>
+  // One list of incidents at a time, readers served between: lists loaded together would also resume
+  // together after each pause (on SQLite every read runs at once), one long hold instead of short ones.
+  const recent = await loadIncidents(
+    db,
+    (q) =>
+      q
+        .where('kind', '=', 'incident')
+        .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('started_at', '>=', windowStart)])),
+    between,
+  );
+  await between();
+  const latest = await loadIncidents(
+    db,
+    (q) => latestStart(q.where('kind', '=', 'incident')).limit(API_LIST_LIMIT),
+    between,
+  );
+  await between();
+  // A maintenance window starts when it is scheduled for, so this is soonest first.
+  const maintenances = await loadIncidents(
+    db,
+    (q) =>
+      earliestStart(
         q
-          .where('kind', '=', 'incident')
-          .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('started_at', '>=', windowStart)])),
-      between,
-    ),
-    loadIncidents(db, (q) => latestStart(q.where('kind', '=', 'incident')).limit(API_LIST_LIMIT), between),
-    // A maintenance window starts when it is scheduled for, so this is soonest first.
-    loadIncidents(
-      db,
-      (q) =>
-        earliestStart(
-          q
-            .where('kind', '=', 'maintenance')
-            .where((eb) => eb.or([eb('status', '!=', 'completed'), eb('started_at', '>=', windowStart)])),
-        ),
-      between,
-    ),
+          .where('kind', '=', 'maintenance')
+          .where((eb) => eb.or([eb('status', '!=', 'completed'), eb('started_at', '>=', windowStart)])),
+      ),
+    between,
+  );
+  await between();
+  const [changes, before] = await Promise.all([
     db
       .selectFrom('component_status_changes')
       .select(['component_id', 'status', 'at'])
