@@ -9,6 +9,7 @@ import { loadPageData, type PageData } from '../store/page-data.ts';
 import { pageRevision } from '../store/page-state.ts';
 import type { ViewContext } from '../views/context.ts';
 import { renderHome } from '../views/home.ts';
+import { barsAhead } from '../views/uptime-bar.ts';
 import { V2Mapper } from './v2.ts';
 
 /** One encoding of a body, with the headers of its full answer and of its 304, each built once. */
@@ -262,15 +263,10 @@ export class Snapshots {
     const v2 = new V2Mapper(data, this.config, t);
     const at = data.updatedAt;
     await readersTurn();
+    const ctx = { config: this.config, t, locale, now, path: '/' };
+    const bars = await barsAhead(data, ctx, readersTurn);
     const entries = new Map<string, Entry>([
-      [
-        '/',
-        await entryOffLoop(
-          renderHome(data, { config: this.config, t, locale, now, path: '/' }),
-          HTML_TYPE,
-          at,
-        ),
-      ],
+      ['/', await entryOffLoop(renderHome(data, { ...ctx, bars }), HTML_TYPE, at)],
     ]);
     const answers: [string, () => unknown][] = [
       ['/api/v2/summary.json', () => v2.summary()],
