@@ -78,7 +78,7 @@ const settings = z.object({
 });
 /** The writes mode: one incident update this often, on the paths readers load during an outage. */
 const WRITE_EVERY_MS = 1000;
-const WRITE_PATHS = ['/', '/api/v2/summary.json'];
+const WRITE_PATHS = ['/', '/api/v2/summary.json'] as const;
 /**
  * The same paths offered at a fixed rate (open loop, bench/lib/fixed-rate.ts), without and then with
  * the writes: at wrk's saturation a p99 is mostly wrk's own queue (64 connections wait 64 / rate
@@ -86,7 +86,10 @@ const WRITE_PATHS = ['/', '/api/v2/summary.json'];
  * as many as the loader (Node, on one core) offers on time: 1,000 pages of 74 KB a second, 2,000
  * summaries.
  */
-const OPEN_LOOP_RATES: Record<string, number> = { '/': 1000, '/api/v2/summary.json': 2000 };
+const OPEN_LOOP_RATES: Record<(typeof WRITE_PATHS)[number], number> = {
+  '/': 1000,
+  '/api/v2/summary.json': 2000,
+};
 const OPEN_LOOP_CONNECTIONS = 64;
 /** The CPU the open-loop loader is pinned to: the second, leaving the first to the server. */
 const LOADER_CPU = '1';
@@ -384,7 +387,7 @@ async function main(): Promise<void> {
     ],
   ];
   for (const path of WRITE_PATHS) {
-    const rate = OPEN_LOOP_RATES[path] ?? 1000;
+    const rate = OPEN_LOOP_RATES[path];
     console.log(
       `offering ${rate} ${path} a second, then the same while an incident is updated every second…`,
     );
