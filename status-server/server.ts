@@ -25,8 +25,8 @@ import { statusCall } from './requests/status-call.ts';
 import { statusLane } from './requests/status-lane.ts';
 import { API_V2, API_V2_PATHS } from './routes/api-v2.ts';
 import { attachmentUrlFor, EXTENSION_CORS } from './routes/reports.ts';
+import type { Entry } from './snapshot/entries.ts';
 import { snapshotLane } from './snapshot/fast-lane.ts';
-import type { Entry } from './snapshot/snapshots.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
 

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import { type Entry, makeEntry, type Snapshot, type Snapshots } from '../snapshot/snapshots.ts';
+import { type Entry, makeEntry } from '../snapshot/entries.ts';
+import type { Snapshot, Snapshots } from '../snapshot/snapshots.ts';
 import {
   type BadgeRefusal,
   type BadgeRequest,

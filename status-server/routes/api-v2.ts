@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { respond, type Snapshots } from '../snapshot/snapshots.ts';
+import { respond } from '../snapshot/entries.ts';
+import type { Snapshots } from '../snapshot/snapshots.ts';
 
 /** The API v2 paths, all answered from the snapshot (and the hot ones before routing: snapshot/fast-lane.ts). */
 export const API_V2_PATHS = [

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { BadgeFormat, BadgeServer } from '../badges/serve.ts';
-import { respond } from '../snapshot/snapshots.ts';
+import { respond } from '../snapshot/entries.ts';
 
 /**
  * Status badges for READMEs, intranets and dashboards: the whole page's and each component's, as an

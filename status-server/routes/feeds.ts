@@ -3,7 +3,8 @@ import { createTranslator, localeFor } from '../../shared/i18n/index.ts';
 import { entityId } from '../../shared/schemas/status.ts';
 import type { Config } from '../config.ts';
 import type { Store } from '../platform/db.ts';
-import { makeEntry, respond, type Snapshots } from '../snapshot/snapshots.ts';
+import { makeEntry, respond } from '../snapshot/entries.ts';
+import type { Snapshots } from '../snapshot/snapshots.ts';
 import { type Feed, loadFeedIncidents, renderAtom, renderRss } from '../subscriptions/feeds.ts';
 
 const types = {

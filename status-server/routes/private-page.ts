@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { makeEntry } from '../snapshot/snapshots.ts';
+import { makeEntry } from '../snapshot/entries.ts';
 
 /**
  * A page reached by a signed link that stands for one person (a subscription's manage page, a

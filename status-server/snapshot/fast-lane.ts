@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerFor, type Entry } from './snapshots.ts';
+import { answerFor, type Entry } from './entries.ts';
 
 /**
  * The hottest public GETs (API v2 and the badges, read by every widget, monitor and README during

@@ -74,8 +74,6 @@ function dayCell(day: UptimeDay, ctx: ViewContext): Html {
  * days with trouble as a list, since tooltips reach neither keyboards nor touch screens.
  */
 export function uptimeBar(component: ComponentRecord, data: PageData, ctx: ViewContext): Html {
-  const ahead = ctx.bars?.get(component.id);
-  if (ahead) return ahead;
   const bars = uptimeBars(data.statusChanges.get(component.id) ?? [], ctx.now, UPTIME_DAYS);
   const uptime =
     bars.uptime === null
@@ -95,21 +93,4 @@ ${
       )}</ul></details>`
     : ''
 }</div>`;
-}
-
-/**
- * Every component's bar, one a turn with `turn` between: the bars are most of the home page's work,
- * and a status write during an outage rebuilds the page while everyone is reading it.
- */
-export async function barsAhead(
-  data: PageData,
-  ctx: ViewContext,
-  turn: () => Promise<void>,
-): Promise<Map<string, Html>> {
-  const bars = new Map<string, Html>();
-  for (const component of data.components) {
-    bars.set(component.id, uptimeBar(component, data, ctx));
-    await turn();
-  }
-  return bars;
 }

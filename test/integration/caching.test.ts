@@ -1,8 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../status-server/platform/db.ts';
+import { migrateToLatest } from '../../status-server/platform/migrations.ts';
 import { POLL_MS, Snapshots } from '../../status-server/snapshot/snapshots.ts';
 import * as status from '../../status-server/status/writes.ts';
+import { loadPageData } from '../../status-server/store/page-data.ts';
 import { pageRevision } from '../../status-server/store/page-state.ts';
 import { skippedDatabases, testDatabases } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -137,6 +139,46 @@ describe.each(testDatabases())('caching on $name', (database) => {
         Buffer.from(snapshots.snapshot.entries.get('/api/v2/summary.json')?.body ?? []).toString(),
       );
       expect(summary.incidents.map((i: { name: string }) => i.name)).toContain('Written by another instance');
+    });
+  });
+
+  describe('the build on its own thread', () => {
+    it('hands back the page data the database holds, read back on first use', async () => {
+      await server.admin('POST', '/components', { name: 'Read back' });
+      const s = server.snapshots.snapshot;
+      expect(s.data).toEqual(await loadPageData(server.store.db, s.builtAt));
+      expect(s.data.components.map((c) => c.name)).toContain('Read back');
+      expect(s.v2.page.name).toBe('Acme Status');
+    });
+
+    it('builds the home page in each language asked for since, with every snapshot', async () => {
+      const ru = { headers: { 'accept-language': 'ru' } };
+      expect(server.snapshots.snapshot.entries.has('ru /')).toBe(false);
+      expect(await (await server.request('/', ru)).text()).toContain('<html lang="ru">');
+      await server.admin('POST', '/components', { name: 'Built in Russian' });
+      const built = server.snapshots.snapshot.entries.get('ru /');
+      expect(built).toBeDefined();
+      const page = Buffer.from(built?.body ?? []).toString();
+      expect(page).toContain('<html lang="ru">');
+      expect(page).toContain('Built in Russian');
+      expect(await (await server.request('/', ru)).text()).toBe(page);
+    });
+
+    it('reports a build that failed, and builds again once the cause is gone', async () => {
+      const empty = await database.create();
+      const config = { ...server.config, databaseUrl: empty.databaseUrl, sqlitePath: empty.sqlitePath };
+      const store = openStore(config);
+      const snapshots = new Snapshots(store, config);
+      try {
+        // Not migrated: the thread's first read finds no tables.
+        await expect(snapshots.refresh()).rejects.toThrow(/^snapshot build failed: .*(no such table|does not exist)/s);
+        await migrateToLatest(store.db);
+        expect((await snapshots.refresh()).revision).toBe(await pageRevision(store.db));
+      } finally {
+        await snapshots.stop();
+        await store.close();
+        await empty.drop();
+      }
     });
   });
 });

@@ -14,9 +14,7 @@ import type { ViewContext } from '../../status-server/views/context.ts';
 import { renderHistory } from '../../status-server/views/history.ts';
 import { renderHome } from '../../status-server/views/home.ts';
 import { renderIncident } from '../../status-server/views/incident.ts';
-import type { Html } from '../../status-server/views/markup.ts';
 import { renderNotFound } from '../../status-server/views/not-found.ts';
-import { barsAhead } from '../../status-server/views/uptime-bar.ts';
 
 const now = new Date('2025-06-15T12:00:00Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
@@ -265,29 +263,6 @@ describe('home page', () => {
     expect(critical(renderHome(data, context()))).toEqual([
       '<i class="critical" title="Jun 5: 90 min major outage"></i>',
     ]);
-  });
-
-  it('renders the same page from bars made ahead, a component a turn', async () => {
-    const [api, web] = [component('API'), component('Web')];
-    const data = page({ components: [api, web] });
-    data.statusChanges.set(api.id, [
-      { status: 'operational', at: daysAgo(400) },
-      { status: 'partial_outage', at: daysAgo(3) },
-      { status: 'operational', at: hoursAgo(70) },
-    ]);
-    let turns = 0;
-    const bars = await barsAhead(data, context(), async () => {
-      turns++;
-    });
-    // Readers get a turn after each component's bar.
-    expect([bars.size, turns]).toEqual([2, 2]);
-    expect(renderHome(data, { ...context(), bars })).toBe(renderHome(data, context()));
-    // The page takes the bars it is given: one made for another component shows where it is put.
-    const swapped = new Map([
-      [api.id, bars.get(web.id) as Html],
-      [web.id, bars.get(api.id) as Html],
-    ]);
-    expect(renderHome(data, { ...context(), bars: swapped })).not.toBe(renderHome(data, context()));
   });
 
   it('marks the days before a component existed as no data', () => {
