@@ -171,7 +171,9 @@ describe.each(testDatabases())('caching on $name', (database) => {
       const snapshots = new Snapshots(store, config);
       try {
         // Not migrated: the thread's first read finds no tables.
-        await expect(snapshots.refresh()).rejects.toThrow(/^snapshot build failed: .*(no such table|does not exist)/s);
+        await expect(snapshots.refresh()).rejects.toThrow(
+          /^snapshot build failed: .*(no such table|does not exist)/s,
+        );
         await migrateToLatest(store.db);
         expect((await snapshots.refresh()).revision).toBe(await pageRevision(store.db));
       } finally {
