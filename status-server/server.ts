@@ -1,9 +1,4 @@
-import {
-  createServer as createHttpServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -14,6 +9,7 @@ import { type RedminePoller, redminePoller } from './connectors/redmine/poll.ts'
 import { noticeHandlers } from './notices/deliver.ts';
 import { openStore, type Store } from './platform/db.ts';
 import { corsAnswer } from './platform/http/cors.ts';
+import { FrontLaneServer } from './platform/http/front-lane.ts';
 import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
@@ -26,7 +22,7 @@ import { statusLane } from './requests/status-lane.ts';
 import { API_V2, API_V2_PATHS } from './routes/api-v2.ts';
 import { attachmentUrlFor, EXTENSION_CORS } from './routes/reports.ts';
 import type { Entry } from './snapshot/entries.ts';
-import { snapshotLane } from './snapshot/fast-lane.ts';
+import { snapshotFront, snapshotLane } from './snapshot/fast-lane.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
 
@@ -176,20 +172,22 @@ function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
 }
 
 /**
- * Serves a started server over HTTP: the hot public GETs from entries built ahead, before routing
- * (snapshot/fast-lane.ts), and the batched status call (requests/status-lane.ts), everything else
- * through the app. The one way every entry point listens.
+ * Serves a started server over HTTP: the hot public GETs from entries built ahead, in front of
+ * node:http's parser while a connection asks only for them and before routing once it has asked for
+ * something else (snapshot/fast-lane.ts); the batched status call before routing
+ * (requests/status-lane.ts); everything else through the app. The one way every entry point listens.
  */
 export function listen(
   running: Pick<Running, 'app' | 'snapshots' | 'badges' | 'statusLane'>,
   at: { port: number; hostname: string },
   onListening?: (address: AddressInfo) => void,
 ): Server {
-  const lane = snapshotLane(laneEntries(running));
+  const entries = laneEntries(running);
+  const lane = snapshotLane(entries);
   const app = getRequestListener(running.app.fetch, { hostname: at.hostname });
-  const server = createHttpServer((req, res) => {
+  const server = new FrontLaneServer((req, res) => {
     if (!lane(req, res) && !running.statusLane(req, res)) void app(req, res);
-  });
+  }, snapshotFront(entries));
   server.listen(at.port, at.hostname, () => onListening?.(server.address() as AddressInfo));
   return server;
 }

@@ -1,4 +1,4 @@
-import { request as httpRequest, type Server } from 'node:http';
+import { Agent, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,20 @@ interface Answer {
   body: Buffer;
 }
 
-/** A request over real HTTP with exactly these headers (fetch would add its own Accept-Encoding). */
-function raw(port: number, method: string, path: string, headers: Record<string, string> = {}) {
+/**
+ * A request over real HTTP with exactly these headers (fetch would add its own Accept-Encoding), on a
+ * connection of its own unless an agent is given: the first request of a connection meets the lane
+ * in front of node:http's parser.
+ */
+function raw(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  agent: Agent | false = false,
+) {
   return new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -163,6 +173,25 @@ describe.each(testDatabases())('the API v2 fast lane, over HTTP on $name', (data
     const etag = ok.headers.etag as string;
     expect((await raw(port, 'GET', '/badge.svg', { 'if-none-match': etag })).status).toBe(304);
     expect((await raw(port, 'GET', '/components/no-such-component/badge.svg')).status).toBe(404);
+  });
+
+  it('answers as the router does on a connection that asked for something else first', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      // The page is routed, so node:http has the connection from then on.
+      expect((await raw(port, 'GET', '/', {}, agent)).status).toBe(200);
+      for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+        const path = `${API_V2}/summary.json`;
+        const after = await raw(port, 'GET', path, headers, agent);
+        expect(after).toEqual(await routed('GET', path, headers));
+        const etag = { ...headers, 'if-none-match': after.headers.etag as string };
+        expect((await raw(port, 'GET', path, etag, agent)).status).toBe(304);
+      }
+      const sockets = Object.values(agent.freeSockets).flat();
+      expect(sockets).toHaveLength(1);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('leaves other methods and paths to the router', async () => {
