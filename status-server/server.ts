@@ -10,6 +10,7 @@ import { noticeHandlers } from './notices/deliver.ts';
 import { openStore, type Store } from './platform/db.ts';
 import { corsAnswer } from './platform/http/cors.ts';
 import { FrontLaneServer } from './platform/http/front-lane.ts';
+import { acceptedLocale } from './platform/http/locale.ts';
 import { Worker, type WorkerOptions } from './platform/jobs/worker.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { migrateToLatest } from './platform/migrations.ts';
@@ -144,14 +145,24 @@ const COMPONENT_BADGE = /^\/components\/([^/?]+)\/badge\.(svg|json)(?:\?|$)/;
 const API_V2_URLS = new Set(API_V2_PATHS.map((p) => `${API_V2}${p}`));
 
 /**
- * What the fast lane answers: the API v2 paths as asked (a query string goes to the router), and the
- * badges with any query (READMEs embed them with `?style=` and such), from the same badge server as
- * the router's. Nothing before the first snapshot.
+ * What the lanes answer: the home page as most visitors ask for it (no query and no cookie, which may
+ * name a language: the router reads those), in the language their browser asks for; the API v2 paths
+ * as asked (a query string goes to the router); and the badges with any query (READMEs embed them
+ * with `?style=` and such), from the same badge server as the router's. Nothing before the first
+ * snapshot.
  */
 function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
-  return (url: string): Entry | undefined => {
+  return (
+    url: string,
+    headers: Readonly<Record<string, string | string[] | undefined>>,
+  ): Entry | undefined => {
     const snapshot = running.snapshots.latest;
     if (!snapshot) return undefined;
+    if (url === '/') {
+      const language = headers['accept-language'];
+      if (headers.cookie !== undefined || Array.isArray(language)) return undefined;
+      return running.snapshots.home(acceptedLocale(language, snapshot.locale));
+    }
     if (API_V2_URLS.has(url)) return snapshot.entries.get(url);
     for (const format of ['svg', 'json'] as const) {
       const path = badgePath(format, { kind: 'page' });

@@ -2,26 +2,30 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FrontAnswer, FrontHandler } from '../platform/http/front-lane.ts';
 import { answerFor, type Entry } from './entries.ts';
 
-/** Names the entry for a URL, or nothing: then the request goes the ordinary way, as every other one does. */
-type EntryFor = (url: string) => Entry | undefined;
+/**
+ * Names the entry for a URL and the request's headers, or nothing: then the request goes the
+ * ordinary way, as every other one does.
+ */
+type EntryFor = (url: string, headers: RequestHeaders) => Entry | undefined;
+type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 /** What the lanes read of a request. */
 interface Asked {
   method?: string;
   url?: string;
-  headers: Readonly<Record<string, string | string[] | undefined>>;
+  headers: RequestHeaders;
 }
 
 const one = (h: string | string[] | undefined) => (Array.isArray(h) ? h.join(', ') : h);
 
 /**
- * The answer to a GET or HEAD of the hottest public URLs (API v2 and the badges, read by every widget,
- * monitor and README during an outage), from entries built ahead: a map lookup and a pre-built buffer
+ * The answer to a GET or HEAD of the hottest public URLs (the page everyone reloads during an outage,
+ * and API v2 and the badges, read by every widget, monitor and README), from entries built ahead: a map lookup and a pre-built buffer
  * with pre-built headers, with no fetch `Request` made and no routing.
  */
 function laneAnswer(entryFor: EntryFor, { method, url, headers: h }: Asked): FrontAnswer | undefined {
   if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return undefined;
-  const entry = entryFor(url);
+  const entry = entryFor(url, h);
   if (!entry) return undefined;
   const { variant, notModified } = answerFor(entry, {
     acceptEncoding: one(h['accept-encoding']),

@@ -175,17 +175,39 @@ describe.each(testDatabases())('the API v2 fast lane, over HTTP on $name', (data
     expect((await raw(port, 'GET', '/components/no-such-component/badge.svg')).status).toBe(404);
   });
 
+  it('answers the home page as the router does, in the language the browser asks for', async () => {
+    const asked: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'gzip, deflate, br' },
+      { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' },
+      { 'accept-language': 'ru', 'accept-encoding': 'gzip' },
+    ];
+    for (const headers of asked) {
+      const fast = await raw(port, 'GET', '/', headers);
+      expect(fast.status).toBe(200);
+      expect(fast).toEqual(await routed('GET', '/', headers));
+    }
+    const russian = await raw(port, 'GET', '/', { 'accept-language': 'ru' });
+    expect(russian.body.toString()).toContain('<html lang="ru">');
+    const again = { 'accept-language': 'ru', 'if-none-match': russian.headers.etag as string };
+    expect((await raw(port, 'GET', '/', again)).status).toBe(304);
+    // A cookie may name the language the person chose: the router reads it.
+    const chosen = await raw(port, 'GET', '/', { 'accept-language': 'ru', cookie: 'lang=ro' });
+    expect(chosen.body.toString()).toContain('<html lang="ro">');
+  });
+
   it('answers as the router does on a connection that asked for something else first', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      // The page is routed, so node:http has the connection from then on.
-      expect((await raw(port, 'GET', '/', {}, agent)).status).toBe(200);
+      // The console is routed, so node:http has the connection from then on.
+      expect((await raw(port, 'GET', '/console/login', {}, agent)).status).toBe(200);
       for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
-        const path = `${API_V2}/summary.json`;
-        const after = await raw(port, 'GET', path, headers, agent);
-        expect(after).toEqual(await routed('GET', path, headers));
-        const etag = { ...headers, 'if-none-match': after.headers.etag as string };
-        expect((await raw(port, 'GET', path, etag, agent)).status).toBe(304);
+        for (const path of ['/', `${API_V2}/summary.json`]) {
+          const after = await raw(port, 'GET', path, headers, agent);
+          expect(after).toEqual(await routed('GET', path, headers));
+          const etag = { ...headers, 'if-none-match': after.headers.etag as string };
+          expect((await raw(port, 'GET', path, etag, agent)).status).toBe(304);
+        }
       }
       const sockets = Object.values(agent.freeSockets).flat();
       expect(sockets).toHaveLength(1);

@@ -32,7 +32,11 @@ export function requestLocale(c: Context, fallback: string): string {
   const cookie = c.req.header('cookie') ? getCookie(c, LOCALE_COOKIE) : undefined;
   if (query || cookie)
     return localeFor({ query, cookie, acceptLanguage: c.req.header('accept-language') }, fallback);
-  const header = c.req.header('accept-language');
+  return acceptedLocale(c.req.header('accept-language'), fallback);
+}
+
+/** The language of a request with neither `?lang=` nor the cookie: by `Accept-Language` alone. */
+export function acceptedLocale(header: string | undefined, fallback: string): string {
   if (!header) return fallback;
   const key = `${fallback} ${header}`;
   let locale = negotiated.get(key);
