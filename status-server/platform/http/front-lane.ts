@@ -100,6 +100,7 @@ export class FrontLaneServer extends Server {
   /** The connections the lane still holds; node:http tracks those it was handed. */
   private readonly ours = new Set<Socket>();
   private dateSecond = -1;
+  private tailsTimeout = -1;
   private tails = { keepAlive: Buffer.alloc(0), close: Buffer.alloc(0) };
 
   constructor(
@@ -182,15 +183,19 @@ export class FrontLaneServer extends Server {
     }
   }
 
-  /** Date, Connection and Keep-Alive as node:http writes them, made once a second. */
+  /** Date, Connection and Keep-Alive as node:http writes them, made once a second (or timeout set). */
   private tail(keepAlive: boolean): Buffer {
     const second = Math.floor(Date.now() / 1000);
-    if (second !== this.dateSecond) {
+    if (second !== this.dateSecond || this.keepAliveTimeout !== this.tailsTimeout) {
       this.dateSecond = second;
+      this.tailsTimeout = this.keepAliveTimeout;
       const date = `Date: ${new Date(second * 1000).toUTCString()}\r\n`;
-      const timeout = Math.floor(this.keepAliveTimeout / 1000);
+      // With no timeout (0) node:http names none.
+      const timeout = this.keepAliveTimeout
+        ? `Keep-Alive: timeout=${Math.floor(this.keepAliveTimeout / 1000)}\r\n`
+        : '';
       this.tails = {
-        keepAlive: Buffer.from(`${date}Connection: keep-alive\r\nKeep-Alive: timeout=${timeout}\r\n\r\n`),
+        keepAlive: Buffer.from(`${date}Connection: keep-alive\r\n${timeout}\r\n`),
         close: Buffer.from(`${date}Connection: close\r\n\r\n`),
       };
     }
