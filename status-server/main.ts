@@ -60,8 +60,8 @@ async function serveHere(): Promise<void> {
 }
 
 /**
- * SNAPDESK_WORKERS processes sharing the port: one process serves the hot public GETs at about half
- * nginx's rate per core, so a busy page needs more than one. The primary migrates and makes the
+ * SNAPDESK_WORKERS processes sharing the port: one process serves the hot public GETs from one core,
+ * so a busy page on a bigger machine wants more than one. The primary migrates and makes the
  * first token and user, then only forks and replaces workers; each worker is a whole server with
  * its own snapshot, kept fresh by the revision poll as separate instances are, and its delivery
  * worker takes jobs under the same leases.
