@@ -45,14 +45,14 @@ function parseHead(buf: Buffer, start: number): Parsed {
   const lines = buf.toString('latin1', start, end).split('\r\n');
   const line = REQUEST_LINE.exec(lines[0] as string);
   if (!line) return 'not ours';
-  const headers: Record<string, string> = Object.create(null);
+  const headers: Record<string, string> = {};
   for (let i = 1; i < lines.length; i++) {
     const field = FIELD.exec(lines[i] as string);
     if (!field) return 'not ours';
     const name = (field[1] as string).toLowerCase();
     const value = withoutSpaceAround(field[2] as string);
     // node:http joins some repeated fields and keeps the first of others: leave that to it.
-    if (name in headers || NOT_OURS.has(name)) return 'not ours';
+    if (Object.hasOwn(headers, name) || NOT_OURS.has(name)) return 'not ours';
     headers[name] = value;
   }
   const http11 = line[3] === '1';
@@ -71,9 +71,10 @@ function parseHead(buf: Buffer, start: number): Parsed {
   };
 }
 
+const blank = (c: string | undefined) => c === ' ' || c === '\t';
+
 /** A field's value without the spaces and tabs around it (OWS), in one pass from each end. */
 function withoutSpaceAround(value: string): string {
-  const blank = (c: string | undefined) => c === ' ' || c === '\t';
   let from = 0;
   let to = value.length;
   while (from < to && blank(value[from])) from++;
