@@ -22,8 +22,7 @@ import { statusCall } from './requests/status-call.ts';
 import { statusLane } from './requests/status-lane.ts';
 import { API_V2, API_V2_PATHS } from './routes/api-v2.ts';
 import { attachmentUrlFor, EXTENSION_CORS } from './routes/reports.ts';
-import type { Entry } from './snapshot/entries.ts';
-import { snapshotFront, snapshotLane } from './snapshot/fast-lane.ts';
+import { type EntryFor, snapshotFront, snapshotLane } from './snapshot/fast-lane.ts';
 import { Snapshots } from './snapshot/snapshots.ts';
 import { type StatusService, statusService } from './status/service.ts';
 
@@ -151,11 +150,8 @@ const API_V2_URLS = new Set(API_V2_PATHS.map((p) => `${API_V2}${p}`));
  * with `?style=` and such), from the same badge server as the router's. Nothing before the first
  * snapshot.
  */
-function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>) {
-  return (
-    url: string,
-    headers: Readonly<Record<string, string | string[] | undefined>>,
-  ): Entry | undefined => {
+function laneEntries(running: Pick<Running, 'snapshots' | 'badges'>): EntryFor {
+  return (url, headers) => {
     const snapshot = running.snapshots.latest;
     if (!snapshot) return undefined;
     if (url === '/') {

@@ -6,7 +6,7 @@ import { answerFor, type Entry } from './entries.ts';
  * Names the entry for a URL and the request's headers, or nothing: then the request goes the
  * ordinary way, as every other one does.
  */
-type EntryFor = (url: string, headers: RequestHeaders) => Entry | undefined;
+export type EntryFor = (url: string, headers: RequestHeaders) => Entry | undefined;
 type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 /** What the lanes read of a request. */
